@@ -1,0 +1,5 @@
+"""``python -m nato_eu_graph`` runs the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,61 @@
+"""Write the store, or some of its graphs, in a standard RDF format, byte-stable.
+
+Quads are sorted before they are written, so the same content always gives the same
+bytes: exports can be compared with ``cmp`` and kept under version control.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from .errors import GraphError
+from .namespaces import PREFIXES
+from .store import EmbeddedStore
+
+EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+GRAPH_FORMATS = {"turtle", "ntriples"}  # no named graphs: the selection is merged
+
+
+def export(store: EmbeddedStore, fmt: str = "nquads", graphs: Iterable[str] | None = None) -> bytes:
+    if fmt not in EXPORT_FORMATS:
+        raise GraphError(
+            f"unknown export format {fmt!r}", hint=f"use one of {', '.join(EXPORT_FORMATS)}"
+        )
+    wanted = _check_graphs(store, graphs)
+    quads = sorted(_selected(store, wanted), key=str)
+    if fmt in GRAPH_FORMATS:
+        triples = sorted({q.triple for q in quads}, key=str)
+        return bytes(ox.serialize(triples, format=EXPORT_FORMATS[fmt], prefixes=_prefixes(fmt)))
+    return bytes(ox.serialize(quads, format=EXPORT_FORMATS[fmt], prefixes=_prefixes(fmt)))
+
+
+def _prefixes(fmt: str) -> dict[str, str] | None:
+    return PREFIXES if fmt in {"trig", "turtle"} else None
+
+
+def _check_graphs(store: EmbeddedStore, graphs: Iterable[str] | None) -> list[str] | None:
+    if graphs is None:
+        return None
+    wanted = list(graphs)
+    known = set(store.named_graphs())
+    missing = [g for g in wanted if g not in known]
+    if missing:
+        raise GraphError(
+            f"no graph named {missing[0]} in the store",
+            hint="list the graphs with: nato-eu-graph info",
+        )
+    return wanted
+
+
+def _selected(store: EmbeddedStore, graphs: list[str] | None) -> Iterable[ox.Quad]:
+    if graphs is None:
+        return store.quads()
+    return (q for g in graphs for q in store.quads(g))

@@ -1,0 +1,180 @@
+"""The embedded store: an on-disk Oxigraph database, and where to find it.
+
+Every write goes through one SPARQL Update request, which Oxigraph applies in a single
+transaction: a failed write leaves the store as it was. Queries see the union of all
+named graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import QueryError, StoreError
+
+ENV_STORE = "NATO_EU_GRAPH_STORE"
+
+# Stores are locked by RocksDB; these fragments of its message mean "in use elsewhere".
+_LOCK_MARKERS = ("lock", "Resource temporarily unavailable", "WouldBlock")
+
+
+def default_store_path() -> Path:
+    """The per-user data directory, following each platform's convention."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "nato-eu-graph" / "store"
+
+
+def resolve_store_path(option: str | os.PathLike[str] | None) -> Path:
+    """``--store``, else ``$NATO_EU_GRAPH_STORE``, else the per-user default."""
+    if option:
+        return Path(option)
+    env = os.environ.get(ENV_STORE)
+    return Path(env) if env else default_store_path()
+
+
+@dataclass(frozen=True)
+class GraphSize:
+    name: str
+    triples: int
+
+
+class EmbeddedStore:
+    """A thin wrapper over ``pyoxigraph.Store`` with the operations the library needs."""
+
+    def __init__(self, store: ox.Store, path: Path | None) -> None:
+        self._store = store
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> EmbeddedStore:
+        """Open the store at ``path``; with ``create`` make it when missing."""
+        target = Path(path)
+        if not create and not _looks_like_store(target):
+            raise StoreError(
+                f"no store at {target}",
+                hint=f"build one first: nato-eu-graph build --store {target}",
+            )
+        if target.exists() and not target.is_dir():
+            raise StoreError(f"{target} is a file, not a store directory", hint="pick another path")
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            return cls(ox.Store(str(target)), target)
+        except OSError as exc:
+            raise _store_error(target, exc) from exc
+
+    @classmethod
+    def in_memory(cls) -> EmbeddedStore:
+        return cls(ox.Store(), None)
+
+    @property
+    def location(self) -> str:
+        return str(self.path) if self.path else "(in memory)"
+
+    # ------------------------------------------------------------------ reading
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
+    ) -> Any:
+        """Run a SPARQL query over the union of all graphs; bind variables as RDF terms."""
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(
+                sparql, use_default_graph_as_union=True, substitutions=subs or None
+            )
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from exc
+        except OSError as exc:
+            raise StoreError(f"reading {self.location} failed: {exc}") from exc
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_sizes(self) -> list[GraphSize]:
+        rows = self.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+        )
+        return [GraphSize(r["g"].value, int(r["n"].value)) for r in rows]
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        name = ox.NamedNode(graph) if graph else None
+        return iter(self._store.quads_for_pattern(None, None, None, name))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # ------------------------------------------------------------------ writing
+
+    def replace_graphs(
+        self,
+        new: Mapping[str, Iterable[ox.Triple]],
+        *,
+        drop: Iterable[str] = (),
+        meta_delete: str = "",
+        meta_insert: Iterable[ox.Triple] = (),
+        meta_graph: str = "",
+    ) -> None:
+        """Drop graphs, add graphs and edit the metadata graph in one transaction."""
+        parts = [f"DROP SILENT GRAPH <{g}>" for g in sorted(set(drop) | set(new))]
+        if meta_delete:
+            parts.append(meta_delete)
+        blocks = [_graph_block(g, triples) for g, triples in new.items()]
+        meta = list(meta_insert)
+        if meta:
+            blocks.append(_graph_block(meta_graph, meta))
+        if blocks:
+            parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        if parts:
+            self.update(" ;\n".join(parts))
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL update syntax error: {exc}") from exc
+        except OSError as exc:
+            raise _store_error(self.path, exc) from exc
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    # ------------------------------------------------------------------ export
+
+    def dump(self, fmt: ox.RdfFormat, graphs: Iterable[str] | None = None) -> bytes:
+        """Serialise the whole store, or selected graphs, in a dataset format."""
+        if graphs is None:
+            return bytes(self._store.dump(format=fmt))
+        selected = [q for g in graphs for q in self.quads(g)]
+        return bytes(ox.serialize(selected, format=fmt))
+
+
+def _graph_block(graph: str, triples: Iterable[ox.Triple]) -> str:
+    body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+    return f"GRAPH <{graph}> {{\n{body}\n}}"
+
+
+def _looks_like_store(path: Path) -> bool:
+    return path.is_dir() and any(path.glob("CURRENT"))
+
+
+def _store_error(path: Path | None, exc: OSError) -> StoreError:
+    text = str(exc)
+    if any(marker in text for marker in _LOCK_MARKERS):
+        return StoreError(
+            f"the store {path} is in use by another process",
+            hint="wait for the other command to finish, or query a running server with --endpoint",
+        )
+    return StoreError(f"cannot open or write the store {path}: {text}", hint="check the path")
