@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from nato_eu_graph.build import build
 from nato_eu_graph.store import EmbeddedStore
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,12 +24,21 @@ def cli_path() -> str:
     return found
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            check: bool = False, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    check: bool = False,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
     """Run the installed console script as a user would, in its own process."""
     full_env = {**os.environ, **(env or {})}
     proc = subprocess.run(
-        [cli_path(), *args], cwd=cwd, env=full_env, capture_output=True, text=True,
+        [cli_path(), *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
         timeout=timeout,
     )
     if check:
@@ -40,12 +48,13 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
 
 @pytest.fixture(scope="session")
 def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store built once from ontology/ and data/ (validated), closed, never opened again."""
+    """A store built once from ontology/ and data/ (validated), never opened again.
+
+    It is built by the console script in its own process, so no handle stays open here
+    (RocksDB compacts in the background while a store is open; copying it then is unsafe).
+    """
     path = tmp_path_factory.mktemp("template") / "store"
-    store = EmbeddedStore.open(path, create=True)
-    build(store)
-    store.flush()
-    del store
+    run_cli("build", "--store", str(path), check=True)
     return path
 
 

@@ -27,13 +27,15 @@ def test_each_file_gets_its_own_graph(built_store: EmbeddedStore) -> None:
 
 def test_metadata_records_checksum_time_and_count(built_store: EmbeddedStore) -> None:
     for f in curated_files():
-        rows = list(built_store.query(
-            f"""SELECT ?sum ?time ?n WHERE {{ GRAPH <{META_GRAPH}> {{
+        rows = list(
+            built_store.query(
+                f"""SELECT ?sum ?time ?n WHERE {{ GRAPH <{META_GRAPH}> {{
                   <{f.graph}> <http://www.w3.org/ns/prov#generatedAtTime> ?time ;
                       <{NEG}tripleCount> ?n ;
                       <http://www.w3.org/ns/prov#wasDerivedFrom> ?file .
                   ?file <{NEG}sha256> ?sum }} }}"""
-        ))
+            )
+        )
         assert len(rows) == 1, f.relpath
         assert rows[0]["sum"].value == hashlib.sha256(f.path.read_bytes()).hexdigest()
         size = next(g.triples for g in built_store.graph_sizes() if g.name == f.graph)
@@ -60,9 +62,13 @@ def test_forced_rebuild_keeps_content(fresh_store: EmbeddedStore) -> None:
 
 def test_rebuild_leaves_other_graphs_alone(fresh_store: EmbeddedStore) -> None:
     build(fresh_store, validate=False)
-    quad = ox.Quad(ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p"),
-                   ox.Literal("kept"), ox.NamedNode(OTHER))
-    fresh_store.update(f'INSERT DATA {{ GRAPH <{OTHER}> {{ {quad.triple} . }} }}')
+    quad = ox.Quad(
+        ox.NamedNode("https://example.org/s"),
+        ox.NamedNode("https://example.org/p"),
+        ox.Literal("kept"),
+        ox.NamedNode(OTHER),
+    )
+    fresh_store.update(f"INSERT DATA {{ GRAPH <{OTHER}> {{ {quad.triple} . }} }}")
     build(fresh_store, validate=False, force=True)
     assert list(fresh_store.quads(OTHER)) == [quad]
 
@@ -78,7 +84,9 @@ def test_changed_and_removed_files_are_replaced_and_dropped(
     a.write_text("<https://example.org/a> <https://example.org/p> 3 .\n")
     report = build(fresh_store, validate=False, files=files[:1])
     assert {(f.relpath, f.status) for f in report.files} == {
-        ("data/a.ttl", "replaced"), ("data/b.ttl", "removed")}
+        ("data/a.ttl", "replaced"),
+        ("data/b.ttl", "removed"),
+    }
     assert GRAPH + "data/b.ttl" not in fresh_store.named_graphs()
     values = [q.object.value for q in fresh_store.quads(GRAPH + "data/a.ttl")]
     assert values == ["3"]
@@ -92,9 +100,12 @@ def test_a_file_that_does_not_parse_changes_nothing(
     build(fresh_store, validate=False)
     before = export(fresh_store)
     bad = tmp_path / "bad.ttl"
-    bad.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e \"open\n")
+    bad.write_text('@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "open\n')
     with pytest.raises(ParseError) as info:
-        build(fresh_store, validate=False, files=[*curated_files(),
-                                                  SourceFile("curated", "data/bad.ttl", bad)])
+        build(
+            fresh_store,
+            validate=False,
+            files=[*curated_files(), SourceFile("curated", "data/bad.ttl", bad)],
+        )
     assert "bad.ttl:3" in str(info.value)
     assert export(fresh_store) == before

@@ -12,9 +12,17 @@ from nato_eu_graph.namespaces import NEG, ONTOLOGY_IRI
 from nato_eu_graph.resources import ontology_dir
 
 ONT = rdflib.URIRef(ONTOLOGY_IRI)
-REQUIRED_METADATA = [DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.creator,
-                     DCTERMS.created, OWL.versionIRI, OWL.versionInfo,
-                     VANN.preferredNamespacePrefix, VANN.preferredNamespaceUri]
+REQUIRED_METADATA = [
+    DCTERMS.title,
+    DCTERMS.description,
+    DCTERMS.license,
+    DCTERMS.creator,
+    DCTERMS.created,
+    OWL.versionIRI,
+    OWL.versionInfo,
+    VANN.preferredNamespacePrefix,
+    VANN.preferredNamespaceUri,
+]
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, SKOS.ConceptScheme)
 
 
@@ -39,8 +47,12 @@ def test_version_iri_differs_from_ontology_iri(ontology: rdflib.Graph) -> None:
 
 
 def our_terms(g: rdflib.Graph) -> set[rdflib.URIRef]:
-    return {s for t in TERM_TYPES for s in g.subjects(RDF.type, t)
-            if isinstance(s, rdflib.URIRef) and str(s).startswith(NEG)}
+    return {
+        s
+        for t in TERM_TYPES
+        for s in g.subjects(RDF.type, t)
+        if isinstance(s, rdflib.URIRef) and str(s).startswith(NEG)
+    }
 
 
 def test_every_term_of_ours_is_documented(ontology: rdflib.Graph) -> None:
@@ -63,8 +75,9 @@ def used_neg_terms(folder: Path, pattern: str) -> set[str]:
     for path in folder.rglob(pattern):
         g = rdflib.Graph().parse(path)
         for triple in g:
-            found.update(str(t) for t in triple if isinstance(t, rdflib.URIRef)
-                         and str(t).startswith(NEG))
+            found.update(
+                str(t) for t in triple if isinstance(t, rdflib.URIRef) and str(t).startswith(NEG)
+            )
     return found
 
 
@@ -76,12 +89,16 @@ def test_every_neg_term_used_anywhere_is_declared(ontology: rdflib.Graph) -> Non
     assert not undeclared, f"used but not declared: {undeclared}"
 
 
-@pytest.mark.parametrize("scheme,expected", [
-    ("OperationalDomains", {"air", "land", "maritime", "cyberspace", "space"}),
-    ("MeetingRoles", {"host", "guest", "briefer", "co-chair"}),
-])
-def test_skos_schemes_hold_their_concepts(ontology: rdflib.Graph, scheme: str,
-                                           expected: set[str]) -> None:
+@pytest.mark.parametrize(
+    "scheme,expected",
+    [
+        ("OperationalDomains", {"air", "land", "maritime", "cyberspace", "space"}),
+        ("MeetingRoles", {"host", "guest", "briefer", "co-chair"}),
+    ],
+)
+def test_skos_schemes_hold_their_concepts(
+    ontology: rdflib.Graph, scheme: str, expected: set[str]
+) -> None:
     concepts = set(ontology.subjects(SKOS.inScheme, rdflib.URIRef(NEG + scheme)))
     assert {str(c).rsplit("/", 1)[-1] for c in concepts} == expected
 
@@ -91,6 +108,9 @@ def test_other_schemes_are_not_empty(ontology: rdflib.Graph, scheme: str) -> Non
     concepts = list(ontology.subjects(SKOS.inScheme, rdflib.URIRef(NEG + scheme)))
     assert len(concepts) >= 3
     for c in concepts:
-        labels = [lab for lab in ontology.objects(c, SKOS.prefLabel)
-                  if isinstance(lab, rdflib.Literal) and lab.language == "en"]
+        labels = [
+            lab
+            for lab in ontology.objects(c, SKOS.prefLabel)
+            if isinstance(lab, rdflib.Literal) and lab.language == "en"
+        ]
         assert len(labels) == 1, c

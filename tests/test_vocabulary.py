@@ -32,8 +32,12 @@ def rdf_files() -> list[Path]:
 def iris_in(path: Path) -> set[str]:
     g = rdflib.Dataset() if path.suffix == ".trig" else rdflib.Graph()
     g.parse(path)
-    return {str(t) for triple in g.triples((None, None, None)) for t in triple
-            if isinstance(t, rdflib.URIRef)}
+    return {
+        str(t)
+        for triple in g.triples((None, None, None))
+        for t in triple
+        if isinstance(t, rdflib.URIRef)
+    }
 
 
 @pytest.mark.parametrize("path", rdf_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -41,7 +45,7 @@ def test_reused_terms_exist(path: Path) -> None:
     unknown = []
     for iri in iris_in(path):
         for ns, terms in term_lists().items():
-            if iri.startswith(ns) and iri[len(ns):] not in terms:
+            if iri.startswith(ns) and iri[len(ns) :] not in terms:
                 unknown.append(iri)
     assert not unknown, f"terms not in their vocabulary: {sorted(unknown)}"
 

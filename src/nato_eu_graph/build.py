@@ -147,8 +147,10 @@ def _meta_delete(graphs: list[str]) -> str:
 
 
 def _meta_triples(f: SourceFile, p: ParsedFile, stamp: datetime) -> list[ox.Triple]:
-    g, file_iri, agent = ox.NamedNode(f.graph), ox.NamedNode(FILE + f.relpath), ox.NamedNode(
-        SOFTWARE_AGENT
+    g, file_iri, agent = (
+        ox.NamedNode(f.graph),
+        ox.NamedNode(FILE + f.relpath),
+        ox.NamedNode(SOFTWARE_AGENT),
     )
 
     def iri(local: str) -> ox.NamedNode:

@@ -102,3 +102,201 @@ def info(store_path: str | None) -> None:
     click.echo("classes:")
     for cls, n in details.classes:
         click.echo(f"  {n:>7}  {compact(cls)}")
+
+
+def _open_store(store_path: str | None) -> Any:
+    from .store import EmbeddedStore, resolve_store_path
+
+    return EmbeddedStore.open(resolve_store_path(store_path))
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="-p/--param")
+        out[name.strip()] = value
+    return out
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="How to list the catalogue.",
+)
+def queries(fmt: str) -> None:
+    """List the named queries: name, title, description and typed parameters."""
+    import json
+
+    from .catalog import catalogue
+
+    entries = list(catalogue().values())
+    if fmt == "json":
+        doc = [
+            {
+                "name": q.name,
+                "kind": q.kind,
+                "title": q.title,
+                "description": q.description,
+                "params": [
+                    {
+                        "name": p.name,
+                        "type": p.type,
+                        "default": p.default,
+                        "description": p.description,
+                    }
+                    for p in q.params
+                ],
+            }
+            for q in entries
+        ]
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        return
+    for q in entries:
+        click.echo(f"{q.name}{'  [view]' if q.kind == 'view' else ''}\n  {q.title}")
+        for p in q.params:
+            default = f" = {p.default}" if p.default else " (required)"
+            click.echo(f"  -p {p.name}: {p.type}{default}  {p.description}")
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter of the named query; repeat for more.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    help="Shorthand for -p date=DATE on queries that take a date.",
+)
+@click.option(
+    "--file",
+    "query_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Run the SPARQL in this file instead of a named query.",
+)
+@click.option("--sparql", help="Run this SPARQL text instead of a named query.")
+@click.option(
+    "--format",
+    "fmt",
+    metavar="FORMAT",
+    default=None,
+    help="table, csv, tsv, json, jsonl, markdown or sparql-json for SELECT/ASK; "
+    "turtle, ntriples or jsonld for CONSTRUCT/DESCRIBE. "
+    "Default: table on a terminal, csv when piped (turtle for graphs).",
+)
+@store_option
+def query(
+    name: str | None,
+    params: tuple[str, ...],
+    as_of: str | None,
+    query_file: str | None,
+    sparql: str | None,
+    fmt: str | None,
+    store_path: str | None,
+) -> None:
+    """Run a named query from the catalogue, a query file, or SPARQL text.
+
+    Examples: nato-eu-graph query common-members --as-of 2021-11-16;
+    nato-eu-graph query members-on-date -p org=EU -p date=2020-01-31 --format json
+    """
+    import sys
+    from pathlib import Path
+
+    from . import catalog
+    from .formats import render
+    from .query import run, run_named
+
+    chosen = [x for x in (name, query_file, sparql) if x]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one of NAME, --file or --sparql")
+    given = _params(params)
+    if as_of:
+        given.setdefault("date", as_of)
+    store = _open_store(store_path)
+    if name:
+        result = run_named(store, catalog.get(name), given)
+    else:
+        if given:
+            raise click.UsageError("-p and --as-of go with named queries only")
+        text = Path(query_file).read_text(encoding="utf-8") if query_file else str(sparql)
+        result = run(store, text)
+    if fmt is None:
+        graph = result.kind == "graph"
+        fmt = "turtle" if graph else ("table" if sys.stdout.isatty() else "csv")
+    click.echo(render(result, fmt), nl=False)
+
+
+@main.command()
+@store_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this Markdown file instead of standard output.",
+)
+def report(store_path: str | None, output: str | None) -> None:
+    """Run every catalogue query with its example parameters and write a Markdown report."""
+    from .report import competency_report
+
+    text = competency_report(_open_store(store_path))
+    if output:
+        from .files import write_text_atomic
+
+        write_text_atomic(output, text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command(name="export")
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    default="nquads",
+    show_default=True,
+    type=click.Choice(["nquads", "trig", "turtle", "ntriples", "jsonld"]),
+    help="The RDF format; turtle and ntriples merge the selected graphs.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to this file (atomically) instead of standard output.",
+)
+@click.option(
+    "--graph",
+    "graphs",
+    multiple=True,
+    metavar="IRI",
+    help="Export only this named graph; repeat for more.",
+)
+def export_cmd(
+    store_path: str | None, fmt: str, output: str | None, graphs: tuple[str, ...]
+) -> None:
+    """Write the store, or selected graphs, in a standard RDF format (byte-stable)."""
+    from .export import export as run_export
+
+    data = run_export(_open_store(store_path), fmt, list(graphs) or None)
+    if output:
+        from .files import write_bytes_atomic
+
+        write_bytes_atomic(output, data)
+    else:
+        import sys
+
+        sys.stdout.buffer.write(data)

@@ -41,7 +41,9 @@ class ParseError(GraphError):
 class ValidationError(GraphError):
     """Data that parses but breaks the shapes; ``violations`` lists each problem."""
 
-    def __init__(self, message: str, *, violations: list[str] | None = None, hint: str = "") -> None:
+    def __init__(
+        self, message: str, *, violations: list[str] | None = None, hint: str = ""
+    ) -> None:
         super().__init__(message, hint=hint)
         self.violations = violations or []
 

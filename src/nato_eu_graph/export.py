@@ -6,7 +6,7 @@ bytes: exports can be compared with ``cmp`` and kept under version control.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pyoxigraph as ox
 
@@ -33,12 +33,16 @@ def export(store: EmbeddedStore, fmt: str = "nquads", graphs: Iterable[str] | No
     quads = sorted(_selected(store, wanted), key=str)
     if fmt in GRAPH_FORMATS:
         triples = sorted({q.triple for q in quads}, key=str)
-        return bytes(ox.serialize(triples, format=EXPORT_FORMATS[fmt], prefixes=_prefixes(fmt)))
-    return bytes(ox.serialize(quads, format=EXPORT_FORMATS[fmt], prefixes=_prefixes(fmt)))
+        return to_bytes(triples, EXPORT_FORMATS[fmt])
+    return to_bytes(quads, EXPORT_FORMATS[fmt])
 
 
-def _prefixes(fmt: str) -> dict[str, str] | None:
-    return PREFIXES if fmt in {"trig", "turtle"} else None
+def to_bytes(items: Sequence[ox.Triple] | Sequence[ox.Quad], fmt: ox.RdfFormat) -> bytes:
+    """Serialise triples or quads; Turtle and TriG get the project's prefixes."""
+    prefixes = PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    data = ox.serialize(items, format=fmt, prefixes=prefixes)
+    assert data is not None  # serialize returns bytes when given no output
+    return data
 
 
 def _check_graphs(store: EmbeddedStore, graphs: Iterable[str] | None) -> list[str] | None:

@@ -48,9 +48,7 @@ def _described_graphs(store: EmbeddedStore) -> dict[str, tuple[str, str]]:
         f"""SELECT ?g ?kind ?label WHERE {{ GRAPH <{META_GRAPH}> {{
               ?g <{NEG}batchKind> ?kind OPTIONAL {{ ?g <{RDFS}label> ?label }} }} }}"""
     )
-    return {
-        r["g"].value: (r["kind"].value, r["label"].value if r["label"] else "") for r in rows
-    }
+    return {r["g"].value: (r["kind"].value, r["label"].value if r["label"] else "") for r in rows}
 
 
 def _graph_info(size: GraphSize, described: dict[str, tuple[str, str]]) -> GraphInfo:

@@ -83,18 +83,10 @@ class EmbeddedStore:
 
     # ------------------------------------------------------------------ reading
 
-    def query(
-        self,
-        sparql: str,
-        *,
-        bindings: Mapping[str, ox.NamedNode | ox.Literal] | None = None,
-    ) -> Any:
-        """Run a SPARQL query over the union of all graphs; bind variables as RDF terms."""
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+    def query(self, sparql: str) -> Any:
+        """Run a SPARQL query over the union of all graphs."""
         try:
-            return self._store.query(
-                sparql, use_default_graph_as_union=True, substitutions=subs or None
-            )
+            return self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}", hint="check the query text") from exc
         except OSError as exc:
@@ -150,15 +142,6 @@ class EmbeddedStore:
 
     def flush(self) -> None:
         self._store.flush()
-
-    # ------------------------------------------------------------------ export
-
-    def dump(self, fmt: ox.RdfFormat, graphs: Iterable[str] | None = None) -> bytes:
-        """Serialise the whole store, or selected graphs, in a dataset format."""
-        if graphs is None:
-            return bytes(self._store.dump(format=fmt))
-        selected = [q for g in graphs for q in self.quads(g)]
-        return bytes(ox.serialize(selected, format=fmt))
 
 
 def _graph_block(graph: str, triples: Iterable[ox.Triple]) -> str:

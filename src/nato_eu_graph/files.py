@@ -1,0 +1,40 @@
+"""Write output files atomically: a temporary file beside the target, then a rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import GraphError
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` so readers see the old file or the new one, never half."""
+    target = Path(path)
+    if target.is_dir():
+        raise GraphError(f"{target} is a directory", hint="give a file name with -o")
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise GraphError(
+            f"cannot write {target}: {exc.strerror or exc}",
+            hint="check the folder exists, is writable and has space",
+        ) from exc
+    return target
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
+    """UTF-8 on every platform, whatever the locale says."""
+    return write_bytes_atomic(path, text.encode("utf-8"))

@@ -1,0 +1,162 @@
+"""Names to IRIs: find the thing a name refers to among the labels the graph knows.
+
+Matching ignores case, accents, dash variants, surrounding punctuation and a leading
+rank or title ("Lieutenant General", "Vice Admiral"). An unknown name is an error that
+offers the closest known names; an ambiguous one lists the candidates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import get_close_matches
+
+from .errors import UnknownEntityError
+from .namespaces import FOAF, META_GRAPH, PREFIXES, RDF, SKOS
+from .store import EmbeddedStore
+
+# Longest first, so "lieutenant general" wins over "general".
+RANKS = sorted(
+    [
+        "air chief marshal",
+        "air marshal",
+        "lieutenant general",
+        "lt gen",
+        "lt. gen.",
+        "major general",
+        "maj gen",
+        "general",
+        "gen",
+        "gen.",
+        "vice admiral",
+        "vice adm",
+        "deputy admiral",
+        "rear admiral",
+        "admiral",
+        "adm",
+        "adm.",
+        "sir",
+        "dr",
+        "mr",
+        "ms",
+        "mrs",
+        "the",
+    ],
+    key=len,
+    reverse=True,
+)
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+_QUOTES = dict.fromkeys(map(ord, "‘’ʼ`´"), "'")
+
+
+def normalise(text: str) -> str:
+    """Fold a name to the form names are compared in."""
+    text = unicodedata.normalize("NFKD", text.translate(_DASHES).translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"\s+", " ", text).strip(' .,;:!?"()[]')
+    return re.sub(r"'s$", "", text)
+
+
+def strip_rank(folded: str) -> str:
+    for rank in RANKS:
+        if folded.startswith(rank + " "):
+            return strip_rank(folded[len(rank) + 1 :])
+    return folded
+
+
+@dataclass(frozen=True)
+class Entity:
+    iri: str
+    label: str  # the English prefLabel where there is one
+    types: frozenset[str]
+
+
+class Resolver:
+    """An index of every label in the graph, by normalised form."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, bool]]) -> None:
+        """``rows``: (iri, label, rdf type or "", whether the label is the prefLabel)."""
+        self._index: dict[str, set[str]] = defaultdict(set)
+        labels: dict[str, str] = {}
+        types: dict[str, set[str]] = defaultdict(set)
+        for iri, label, rdf_type, preferred in rows:
+            self._index[normalise(label)].add(iri)
+            if preferred or iri not in labels:
+                labels[iri] = label
+            if rdf_type:
+                types[iri].add(rdf_type)
+        self.entities = {
+            iri: Entity(iri, labels[iri], frozenset(types.get(iri, ()))) for iri in labels
+        }
+
+    @classmethod
+    def from_store(cls, store: EmbeddedStore) -> Resolver:
+        rows = store.query(
+            f"""SELECT ?s ?label ?type ?pref WHERE {{
+                  GRAPH ?g {{ ?s ?p ?label }}
+                  VALUES (?p ?pref) {{ (<{SKOS}prefLabel> true) (<{SKOS}altLabel> false)
+                                       (<{FOAF}name> false) }}
+                  FILTER(?g != <{META_GRAPH}> && isIRI(?s))
+                  OPTIONAL {{ ?s <{RDF}type> ?type }} }}"""
+        )
+        return cls(
+            (
+                r["s"].value,
+                r["label"].value,
+                r["type"].value if r["type"] else "",
+                r["pref"].value == "true",
+            )
+            for r in rows
+        )
+
+    def lookup(self, name: str, *, types: Iterable[str] = ()) -> list[str]:
+        """All IRIs a name may refer to (of one of ``types``, when given), best form first."""
+        wanted = set(types)
+        folded = normalise(name)
+        for key in dict.fromkeys((folded, strip_rank(folded))):
+            hits = sorted(i for i in self._index.get(key, ()) if self._fits(i, wanted))
+            if hits:
+                return hits
+        return []
+
+    def resolve(self, name: str, *, types: Iterable[str] = (), what: str = "thing") -> str:
+        """The one IRI a name refers to; ``UnknownEntityError`` when none or several."""
+        expanded = expand_iri(name)
+        if expanded and expanded in self.entities:
+            return expanded
+        hits = self.lookup(name, types=types)
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            listed = "; ".join(f"{self.entities[h].label} <{h}>" for h in hits)
+            raise UnknownEntityError(
+                f"the name {name!r} is ambiguous: it fits {listed}",
+                hint="use a more specific name or the IRI",
+            )
+        raise UnknownEntityError(f"no {what} is known by the name {name!r}", hint=self._near(name))
+
+    def _fits(self, iri: str, wanted: set[str]) -> bool:
+        return not wanted or bool(self.entities[iri].types & wanted)
+
+    def _near(self, name: str) -> str:
+        close = get_close_matches(normalise(name), list(self._index), n=3, cutoff=0.6)
+        if not close:
+            return "declare it as a new thing, or check the spelling"
+        names = sorted({self.entities[i].label for key in close for i in self._index[key]})
+        return "closest known names: " + "; ".join(names[:5])
+
+
+def expand_iri(text: str) -> str | None:
+    """An absolute IRI as given, or a prefixed name (id:..., neg:...) expanded; else None."""
+    text = text.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    if re.match(r"^https?://\S+$", text):
+        return text
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in PREFIXES and local and " " not in local:
+        return PREFIXES[prefix] + local
+    return None
