@@ -300,3 +300,17 @@ def export_cmd(
         import sys
 
         sys.stdout.buffer.write(data)
+
+
+def entry() -> None:
+    """The console script: the click group, quiet when a reader closes the pipe early."""
+    import os
+    import sys
+
+    try:
+        main()
+    except BrokenPipeError:
+        # `nato-eu-graph info | head`: stop quietly; point stdout at devnull so the
+        # interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
