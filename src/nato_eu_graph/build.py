@@ -7,6 +7,7 @@ all in one transaction. The metadata graph records each file, its checksum and t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -53,6 +54,15 @@ class BuildReport:
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)
+
+
+def current_time() -> datetime:
+    """Now, to the second; ``$SOURCE_DATE_EPOCH`` (the reproducible-builds convention)
+    fixes it, so that two builds of the same files give byte-identical exports."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def curated_files() -> list[SourceFile]:
@@ -111,7 +121,7 @@ def build(
     if validate:
         validate_curated(parsed)
     before = recorded_checksums(store)
-    stamp = (now or datetime.now(UTC)).replace(microsecond=0)
+    stamp = now or current_time()
     results: list[FileResult] = []
     changed: dict[SourceFile, ParsedFile] = {}
     for f, p in parsed.items():

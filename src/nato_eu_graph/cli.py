@@ -266,10 +266,10 @@ def report(store_path: str | None, output: str | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    default="nquads",
-    show_default=True,
+    default=None,
     type=click.Choice(["nquads", "trig", "turtle", "ntriples", "jsonld"]),
-    help="The RDF format; turtle and ntriples merge the selected graphs.",
+    help="The RDF format; turtle and ntriples merge the selected graphs. Default: from the "
+    "extension of -o, else nquads.",
 )
 @click.option(
     "-o",
@@ -285,13 +285,35 @@ def report(store_path: str | None, output: str | None) -> None:
     metavar="IRI",
     help="Export only this named graph; repeat for more.",
 )
+@click.option(
+    "--batches",
+    "only_batches",
+    is_flag=True,
+    help="Export the loaded batches with their metadata, for `load` to restore exactly "
+    "(trig or nquads).",
+)
 def export_cmd(
-    store_path: str | None, fmt: str, output: str | None, graphs: tuple[str, ...]
+    store_path: str | None,
+    fmt: str | None,
+    output: str | None,
+    graphs: tuple[str, ...],
+    only_batches: bool,
 ) -> None:
-    """Write the store, or selected graphs, in a standard RDF format (byte-stable)."""
-    from .export import export as run_export
+    """Write the store, or selected graphs, in a standard RDF format (byte-stable).
 
-    data = run_export(_open_store(store_path), fmt, list(graphs) or None)
+    `export --batches -o b.trig`, then `build` and `load b.trig` into a fresh store, gives
+    the same store again (byte for byte when SOURCE_DATE_EPOCH fixes the build time).
+    """
+    from .export import export as run_export
+    from .export import export_batches
+
+    if fmt is None:
+        fmt = _format_from_name(output)
+    store = _open_store(store_path)
+    if only_batches:
+        data = export_batches(store, "nquads" if fmt == "nquads" else "trig")
+    else:
+        data = run_export(store, fmt, list(graphs) or None)
     if output:
         from .files import write_bytes_atomic
 
@@ -300,6 +322,20 @@ def export_cmd(
         import sys
 
         sys.stdout.buffer.write(data)
+
+
+from .cli_views import register as _register_views  # noqa: E402  (light: click only)
+
+_register_views(main, store_option)
+
+
+def _format_from_name(output: str | None) -> str:
+    from pathlib import Path
+
+    from .parse import EXTENSIONS
+
+    guess = EXTENSIONS.get(Path(output).suffix.lower(), "") if output else ""
+    return guess if guess in ("nquads", "trig", "turtle", "ntriples", "jsonld") else "nquads"
 
 
 def entry() -> None:
@@ -314,3 +350,128 @@ def entry() -> None:
         # interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(141)
+
+
+LOAD_FORMATS = ["yaml", "csv", "turtle", "trig", "ntriples", "nquads", "jsonld", "rdfxml"]
+
+
+@main.command()
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=str)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(LOAD_FORMATS),
+    default=None,
+    help="The format of every file; by default each file's extension decides.",
+)
+@click.option(
+    "--by",
+    default=None,
+    help="Who loads (recorded in PROV). Default: $NATO_EU_GRAPH_CURATOR, else the login name.",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Read, resolve and validate, print what would be added, write nothing.",
+)
+@click.option(
+    "--wait",
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for a store another process is using.",
+)
+@store_option
+def load(
+    files: tuple[str, ...],
+    fmt: str | None,
+    by: str | None,
+    dry_run: bool,
+    wait: float,
+    store_path: str | None,
+) -> None:
+    """Load fact sheets (YAML, CSV) or RDF files as batches, validated and atomic.
+
+    Each file becomes one batch (a named graph with PROV metadata). Every file is checked
+    before anything is written; a failed load changes nothing. A file loaded before
+    (same checksum) adds nothing. See docs/fact-sheets.md for the fact-sheet format.
+    """
+    import sys
+    from pathlib import Path
+
+    from .load import load_files
+    from .store import EmbeddedStore, resolve_store_path
+
+    store = EmbeddedStore.open(resolve_store_path(store_path), wait=wait)
+    paths = [Path(f) for f in files]
+    steps = 2 * len(paths) + 1
+    with click.progressbar(
+        length=steps, label="loading", file=sys.stderr, hidden=not sys.stderr.isatty()
+    ) as bar:
+        report = load_files(
+            store, paths, fmt=fmt, by=by, dry_run=dry_run, progress=lambda _stage: bar.update(1)
+        )
+    for file, old in report.skipped:
+        click.echo(f"unchanged {file}: loaded before as batch {old.id}; nothing added")
+    from .namespaces import compact
+
+    verb = "would add" if dry_run else "added"
+    for info, counts in zip(report.added, report.summaries, strict=True):
+        click.echo(
+            f"{verb} {info.triples} triples from {info.file}"
+            + ("" if dry_run else f" as batch {info.id}")
+        )
+        for rdf_type, n in counts.items():
+            click.echo(f"  {n:>5} {compact(rdf_type)}")
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="How to list the batches.",
+)
+@store_option
+def batches(fmt: str, store_path: str | None) -> None:
+    """List the loaded batches: id, file, checksum, triples, when and by whom."""
+    import json
+    from dataclasses import asdict
+
+    from .load import loaded_batches
+
+    found = loaded_batches(_open_store(store_path))
+    if fmt == "json":
+        click.echo(json.dumps([asdict(b) for b in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo("no loaded batches")
+    for b in found:
+        click.echo(f"{b.id}  {b.triples:>7} triples  {b.loaded_at}  {b.loaded_by}  {b.file}")
+
+
+@main.command()
+@click.argument("batch")
+@click.option(
+    "--wait",
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for a store another process is using.",
+)
+@store_option
+def unload(batch: str, wait: float, store_path: str | None) -> None:
+    """Remove one loaded batch: its graph and its metadata, in one transaction.
+
+    BATCH is the id that `nato-eu-graph batches` lists (or a unique prefix of it).
+    """
+    from .load import unload as run_unload
+    from .store import EmbeddedStore, resolve_store_path
+
+    store = EmbeddedStore.open(resolve_store_path(store_path), wait=wait)
+    found = run_unload(store, batch)
+    click.echo(f"removed batch {found.id} ({found.triples} triples from {found.file})")

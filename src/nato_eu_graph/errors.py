@@ -55,6 +55,8 @@ class UnknownEntityError(GraphError):
 class StoreError(GraphError):
     """The store is missing, locked by another process, or damaged."""
 
+    locked = False  # True when another process holds the store
+
 
 class QueryError(GraphError):
     """A query that is unknown, malformed, badly parameterised, or timed out."""

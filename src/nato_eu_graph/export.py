@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import pyoxigraph as ox
 
 from .errors import GraphError
-from .namespaces import PREFIXES
+from .namespaces import META_GRAPH, PREFIXES, PROV
 from .store import EmbeddedStore
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
@@ -63,3 +63,25 @@ def _selected(store: EmbeddedStore, graphs: list[str] | None) -> Iterable[ox.Qua
     if graphs is None:
         return store.quads()
     return (q for g in graphs for q in store.quads(g))
+
+
+def export_batches(store: EmbeddedStore, fmt: str = "trig") -> bytes:
+    """The loaded batches with their descriptions, in a form ``load`` restores exactly."""
+    from .load import loaded_batches
+
+    if fmt not in ("trig", "nquads"):
+        raise GraphError(
+            "an export of batches needs a dataset format", hint="use --format trig or nquads"
+        )
+    batches = loaded_batches(store)
+    quads = [q for b in batches for q in store.quads(b.graph)]
+    described = store.query(
+        f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{META_GRAPH}> {{
+              VALUES ?g {{ {" ".join(f"<{b.graph}>" for b in batches)} }}
+              {{ BIND(?g AS ?s) }} UNION {{ ?g <{PROV}wasDerivedFrom> ?s }}
+              UNION {{ ?g <{PROV}wasAttributedTo> ?s }}
+              ?s ?p ?o }} }}"""
+    )
+    meta = ox.NamedNode(META_GRAPH)
+    quads += [ox.Quad(t.subject, t.predicate, t.object, meta) for t in described]
+    return to_bytes(sorted(set(quads), key=str), EXPORT_FORMATS[fmt])

@@ -23,6 +23,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are to share
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -38,3 +39,9 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     """UTF-8 on every platform, whatever the locale says."""
     return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 
 from .errors import UnknownEntityError
-from .namespaces import FOAF, META_GRAPH, PREFIXES, RDF, SKOS
+from .namespaces import FOAF, META_GRAPH, NEG, PREFIXES, RDF, SKOS
 from .store import EmbeddedStore
 
 # Longest first, so "lieutenant general" wins over "general".
@@ -77,8 +77,18 @@ class Entity:
 class Resolver:
     """An index of every label in the graph, by normalised form."""
 
-    def __init__(self, rows: Iterable[tuple[str, str, str, bool]]) -> None:
-        """``rows``: (iri, label, rdf type or "", whether the label is the prefLabel)."""
+    def __init__(
+        self,
+        rows: Iterable[tuple[str, str, str, bool]],
+        schemes: Iterable[tuple[str, str]] = (),
+        sources: Iterable[str] = (),
+    ) -> None:
+        """``rows``: (iri, label, rdf type or "", whether the label is the prefLabel);
+        ``schemes``: (concept, scheme) pairs; ``sources``: the described source pages."""
+        self.schemes: dict[str, set[str]] = defaultdict(set)
+        for concept, scheme in schemes:
+            self.schemes[scheme].add(concept)
+        self.sources = set(sources)
         self._index: dict[str, set[str]] = defaultdict(set)
         labels: dict[str, str] = {}
         types: dict[str, set[str]] = defaultdict(set)
@@ -102,7 +112,7 @@ class Resolver:
                   FILTER(?g != <{META_GRAPH}> && isIRI(?s))
                   OPTIONAL {{ ?s <{RDF}type> ?type }} }}"""
         )
-        return cls(
+        labels = [
             (
                 r["s"].value,
                 r["label"].value,
@@ -110,6 +120,13 @@ class Resolver:
                 r["pref"].value == "true",
             )
             for r in rows
+        ]
+        concepts = store.query(f"SELECT ?c ?s WHERE {{ ?c <{SKOS}inScheme> ?s }}")
+        sources = store.query(f"SELECT ?s WHERE {{ ?s a <{NEG}Source> }}")
+        return cls(
+            labels,
+            [(r["c"].value, r["s"].value) for r in concepts],
+            [r["s"].value for r in sources],
         )
 
     def lookup(self, name: str, *, types: Iterable[str] = ()) -> list[str]:

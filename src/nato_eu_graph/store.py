@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,9 +58,25 @@ class EmbeddedStore:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = False) -> EmbeddedStore:
-        """Open the store at ``path``; with ``create`` make it when missing."""
-        target = Path(path)
+    def open(
+        cls, path: str | os.PathLike[str], *, create: bool = False, wait: float = 0.0
+    ) -> EmbeddedStore:
+        """Open the store at ``path``; with ``create`` make it when missing.
+
+        A store that another process holds is retried for up to ``wait`` seconds, so two
+        loads started together run one after the other instead of one failing.
+        """
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return cls._open_once(Path(path), create)
+            except StoreError as exc:
+                if not exc.locked or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.2)
+
+    @classmethod
+    def _open_once(cls, target: Path, create: bool) -> EmbeddedStore:
         if not create and not _looks_like_store(target):
             raise StoreError(
                 f"no store at {target}",
@@ -132,6 +149,13 @@ class EmbeddedStore:
         if parts:
             self.update(" ;\n".join(parts))
 
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads to any graphs in one transaction: all of them or none."""
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
+            raise _store_error(self.path, exc) from exc
+
     def update(self, sparql: str) -> None:
         try:
             self._store.update(sparql)
@@ -156,8 +180,10 @@ def _looks_like_store(path: Path) -> bool:
 def _store_error(path: Path | None, exc: OSError) -> StoreError:
     text = str(exc)
     if any(marker in text for marker in _LOCK_MARKERS):
-        return StoreError(
+        error = StoreError(
             f"the store {path} is in use by another process",
             hint="wait for the other command to finish, or query a running server with --endpoint",
         )
+        error.locked = True
+        return error
     return StoreError(f"cannot open or write the store {path}: {text}", hint="check the path")
