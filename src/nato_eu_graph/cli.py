@@ -46,6 +46,27 @@ def store_option(func: F) -> F:
     )(func)
 
 
+def list_format_option(func: F) -> F:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["table", "json"]),
+        default="table",
+        show_default=True,
+        help="table for people, json for programs.",
+    )(func)
+
+
+def wait_option(func: F) -> F:
+    return click.option(
+        "--wait",
+        default=30.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="How long to wait for a store another process is using.",
+    )(func)
+
+
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="nato-eu-graph")
 def main() -> None:
@@ -121,14 +142,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 
 
 @main.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="How to list the catalogue.",
-)
+@list_format_option
 def queries(fmt: str) -> None:
     """List the named queries: name, title, description and typed parameters."""
     import json
@@ -376,13 +390,7 @@ LOAD_FORMATS = ["yaml", "csv", "turtle", "trig", "ntriples", "nquads", "jsonld",
     is_flag=True,
     help="Read, resolve and validate, print what would be added, write nothing.",
 )
-@click.option(
-    "--wait",
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long to wait for a store another process is using.",
-)
+@wait_option
 @store_option
 def load(
     files: tuple[str, ...],
@@ -428,14 +436,7 @@ def load(
 
 
 @main.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="How to list the batches.",
-)
+@list_format_option
 @store_option
 def batches(fmt: str, store_path: str | None) -> None:
     """List the loaded batches: id, file, checksum, triples, when and by whom."""
@@ -456,13 +457,7 @@ def batches(fmt: str, store_path: str | None) -> None:
 
 @main.command()
 @click.argument("batch")
-@click.option(
-    "--wait",
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long to wait for a store another process is using.",
-)
+@wait_option
 @store_option
 def unload(batch: str, wait: float, store_path: str | None) -> None:
     """Remove one loaded batch: its graph and its metadata, in one transaction.
