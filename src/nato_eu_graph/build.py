@@ -20,7 +20,7 @@ from . import __version__
 from .namespaces import DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, XSD
 from .parse import ParsedFile, parse_rdf
 from .resources import data_dir, ontology_dir
-from .store import EmbeddedStore
+from .store import GraphStore
 
 if TYPE_CHECKING:
     import rdflib
@@ -97,7 +97,7 @@ def to_rdflib(triples: list[ox.Triple]) -> rdflib.Graph:
     return graph
 
 
-def recorded_checksums(store: EmbeddedStore) -> dict[str, str]:
+def recorded_checksums(store: GraphStore) -> dict[str, str]:
     """Graph -> checksum of the curated files the store was last built from."""
     rows = store.query(
         f"""SELECT ?g ?sum WHERE {{ GRAPH <{META_GRAPH}> {{
@@ -109,7 +109,7 @@ def recorded_checksums(store: EmbeddedStore) -> dict[str, str]:
 
 
 def build(
-    store: EmbeddedStore,
+    store: GraphStore,
     *,
     validate: bool = True,
     force: bool = False,

@@ -37,6 +37,14 @@ class Group(click.Group):
 
 
 def store_option(func: F) -> F:
+    """--store and --endpoint: which graph a command works on."""
+    func = click.option(
+        "--endpoint",
+        default=None,
+        metavar="URL",
+        help="Work on this SPARQL 1.1 endpoint instead of the embedded store "
+        "(default: $NATO_EU_GRAPH_ENDPOINT). Credentials come from the environment.",
+    )(func)
     return click.option(
         "--store",
         "store_path",
@@ -85,23 +93,22 @@ def main() -> None:
     is_flag=True,
     help="Do not check data/ against the SHACL shapes first (faster; for benchmarks).",
 )
-def build(store_path: str | None, force: bool, skip_validation: bool) -> None:
+def build(store_path: str | None, endpoint: str | None, force: bool, skip_validation: bool) -> None:
     """Load ontology/ and data/ into the store, one named graph per file.
 
     Files whose checksum did not change are left as they are; graphs of loaded batches
     are never touched. The whole rebuild is one transaction.
     """
     from .build import build as run_build
-    from .store import EmbeddedStore, resolve_store_path
 
-    path = resolve_store_path(store_path)
-    store = EmbeddedStore.open(path, create=True)
+    store = _open_store(store_path, endpoint, create=True, wait=30.0)
     report = run_build(store, validate=not skip_validation, force=force)
     for f in report.files:
         if f.status != "unchanged":
             click.echo(f"{f.status:9} {f.relpath} ({f.triples} triples)")
     click.echo(
-        f"store {path}: {report.count('added')} added, {report.count('replaced')} replaced, "
+        f"store {store.location}: {report.count('added')} added, "
+        f"{report.count('replaced')} replaced, "
         f"{report.count('unchanged')} unchanged, {report.count('removed')} removed; "
         f"{len(store)} quads in all"
     )
@@ -109,13 +116,12 @@ def build(store_path: str | None, force: bool, skip_validation: bool) -> None:
 
 @main.command()
 @store_option
-def info(store_path: str | None) -> None:
+def info(store_path: str | None, endpoint: str | None) -> None:
     """Show the store's location, its named graphs with triple counts, and counts per class."""
     from .info import store_info
     from .namespaces import compact
-    from .store import EmbeddedStore, resolve_store_path
 
-    details = store_info(EmbeddedStore.open(resolve_store_path(store_path)))
+    details = store_info(_open_store(store_path, endpoint))
     click.echo(f"store: {details.location}")
     click.echo(f"graphs: {len(details.graphs)}, triples: {details.triples}")
     for g in details.graphs:
@@ -125,10 +131,12 @@ def info(store_path: str | None) -> None:
         click.echo(f"  {n:>7}  {compact(cls)}")
 
 
-def _open_store(store_path: str | None) -> Any:
-    from .store import EmbeddedStore, resolve_store_path
+def _open_store(
+    store_path: str | None, endpoint: str | None, *, create: bool = False, wait: float = 0.0
+) -> Any:
+    from .connect import open_graph
 
-    return EmbeddedStore.open(resolve_store_path(store_path))
+    return open_graph(store_path, endpoint, create=create, wait=wait)
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -219,6 +227,7 @@ def query(
     sparql: str | None,
     fmt: str | None,
     store_path: str | None,
+    endpoint: str | None,
 ) -> None:
     """Run a named query from the catalogue, a query file, or SPARQL text.
 
@@ -238,7 +247,7 @@ def query(
     given = _params(params)
     if as_of:
         given.setdefault("date", as_of)
-    store = _open_store(store_path)
+    store = _open_store(store_path, endpoint)
     if name:
         result = run_named(store, catalog.get(name), given)
     else:
@@ -261,11 +270,11 @@ def query(
     default=None,
     help="Write the report to this Markdown file instead of standard output.",
 )
-def report(store_path: str | None, output: str | None) -> None:
+def report(store_path: str | None, endpoint: str | None, output: str | None) -> None:
     """Run every catalogue query with its example parameters and write a Markdown report."""
     from .report import competency_report
 
-    text = competency_report(_open_store(store_path))
+    text = competency_report(_open_store(store_path, endpoint))
     if output:
         from .files import write_text_atomic
 
@@ -308,6 +317,7 @@ def report(store_path: str | None, output: str | None) -> None:
 )
 def export_cmd(
     store_path: str | None,
+    endpoint: str | None,
     fmt: str | None,
     output: str | None,
     graphs: tuple[str, ...],
@@ -323,7 +333,7 @@ def export_cmd(
 
     if fmt is None:
         fmt = _format_from_name(output)
-    store = _open_store(store_path)
+    store = _open_store(store_path, endpoint)
     if only_batches:
         data = export_batches(store, "nquads" if fmt == "nquads" else "trig")
     else:
@@ -399,6 +409,7 @@ def load(
     dry_run: bool,
     wait: float,
     store_path: str | None,
+    endpoint: str | None,
 ) -> None:
     """Load fact sheets (YAML, CSV) or RDF files as batches, validated and atomic.
 
@@ -410,9 +421,8 @@ def load(
     from pathlib import Path
 
     from .load import load_files
-    from .store import EmbeddedStore, resolve_store_path
 
-    store = EmbeddedStore.open(resolve_store_path(store_path), wait=wait)
+    store = _open_store(store_path, endpoint, wait=wait)
     paths = [Path(f) for f in files]
     steps = 2 * len(paths) + 1
     with click.progressbar(
@@ -438,14 +448,14 @@ def load(
 @main.command()
 @list_format_option
 @store_option
-def batches(fmt: str, store_path: str | None) -> None:
+def batches(fmt: str, store_path: str | None, endpoint: str | None) -> None:
     """List the loaded batches: id, file, checksum, triples, when and by whom."""
     import json
     from dataclasses import asdict
 
     from .load import loaded_batches
 
-    found = loaded_batches(_open_store(store_path))
+    found = loaded_batches(_open_store(store_path, endpoint))
     if fmt == "json":
         click.echo(json.dumps([asdict(b) for b in found], indent=2, ensure_ascii=False))
         return
@@ -459,14 +469,13 @@ def batches(fmt: str, store_path: str | None) -> None:
 @click.argument("batch")
 @wait_option
 @store_option
-def unload(batch: str, wait: float, store_path: str | None) -> None:
+def unload(batch: str, wait: float, store_path: str | None, endpoint: str | None) -> None:
     """Remove one loaded batch: its graph and its metadata, in one transaction.
 
     BATCH is the id that `nato-eu-graph batches` lists (or a unique prefix of it).
     """
     from .load import unload as run_unload
-    from .store import EmbeddedStore, resolve_store_path
 
-    store = EmbeddedStore.open(resolve_store_path(store_path), wait=wait)
+    store = _open_store(store_path, endpoint, wait=wait)
     found = run_unload(store, batch)
     click.echo(f"removed batch {found.id} ({found.triples} triples from {found.file})")

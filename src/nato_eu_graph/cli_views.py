@@ -19,10 +19,10 @@ StoreOption = Callable[[Callable[..., Any]], Callable[..., Any]]
 SUFFIXES = {".html": "html", ".htm": "html", ".graphml": "graphml", ".gexf": "gexf"}
 
 
-def _open_store(store_path: str | None) -> Any:
-    from .store import EmbeddedStore, resolve_store_path
+def _open_store(store_path: str | None, endpoint: str | None) -> Any:
+    from .connect import open_graph
 
-    return EmbeddedStore.open(resolve_store_path(store_path))
+    return open_graph(store_path, endpoint)
 
 
 def _as_of(value: str | None) -> str:
@@ -96,6 +96,7 @@ def visualize_command(store_option: StoreOption) -> click.Command:
         open_file: bool,
         max_nodes: int,
         store_path: str | None,
+        endpoint: str | None,
     ) -> None:
         """Draw a view as one self-contained HTML file (offline, no request leaves it).
 
@@ -108,11 +109,11 @@ def visualize_command(store_option: StoreOption) -> click.Command:
         if all_views or (not narrowed and output.suffix.lower() not in SUFFIXES):
             if view or focus or classes or (fmt not in (None, "html")):
                 raise click.UsageError("--all writes the default set; it takes only -o and --as-of")
-            _write_set(store_path, output, as_of, max_nodes, open_file)
+            _write_set(_open_store(store_path, endpoint), output, as_of, max_nodes, open_file)
             return
         kind = fmt or SUFFIXES.get(output.suffix.lower(), "html")
         _write_one(
-            store_path,
+            _open_store(store_path, endpoint),
             view or "network",
             _as_of(as_of),
             focus,
@@ -129,16 +130,14 @@ def visualize_command(store_option: StoreOption) -> click.Command:
 
 
 def _write_set(
-    store_path: str | None, folder: Path, as_of: str | None, max_nodes: int, open_file: bool
+    store: Any, folder: Path, as_of: str | None, max_nodes: int, open_file: bool
 ) -> None:
     from datetime import date
 
     from .viewset import write_default_set
 
     today = date.fromisoformat(_as_of(as_of))
-    for page in write_default_set(
-        _open_store(store_path), folder, today=today, max_nodes=max_nodes
-    ):
+    for page in write_default_set(store, folder, today=today, max_nodes=max_nodes):
         click.echo(f"wrote {page.path} ({page.nodes} nodes, {page.edges} edges)")
     click.echo(f"wrote {folder / 'index.html'}")
     if open_file:
@@ -146,7 +145,7 @@ def _write_set(
 
 
 def _write_one(
-    store_path: str | None,
+    store: Any,
     view: str,
     as_of: str,
     focus: str | None,
@@ -161,7 +160,6 @@ def _write_one(
     from .project import view_graph
     from .viewset import subtitle
 
-    store = _open_store(store_path)
     graph = view_graph(store, view, as_of=as_of, focus=focus, depth=depth, classes=classes)
     if kind == "html":
         center = graph.graph.get("focus")
@@ -195,7 +193,13 @@ def path_command(store_option: StoreOption) -> click.Command:
     )
     @store_option
     def path(
-        source: str, target: str, as_of: str | None, view: str, limit: int, store_path: str | None
+        source: str,
+        target: str,
+        as_of: str | None,
+        view: str,
+        limit: int,
+        store_path: str | None,
+        endpoint: str | None,
     ) -> None:
         """The shortest connections between two things, with the relations on the way.
 
@@ -204,7 +208,7 @@ def path_command(store_option: StoreOption) -> click.Command:
         from .analyse import shortest_paths
         from .project import resolve_in, view_graph
 
-        store = _open_store(store_path)
+        store = _open_store(store_path, endpoint)
         day = _as_of(as_of)
         graph = view_graph(store, view, as_of=day)
         a, b = resolve_in(store, graph, source), resolve_in(store, graph, target)
@@ -234,13 +238,15 @@ def centrality_command(store_option: StoreOption) -> click.Command:
     )
     @click.option("--view", default="network", show_default=True, help="The view to rank in.")
     @store_option
-    def centrality(as_of: str | None, top: int, view: str, store_path: str | None) -> None:
+    def centrality(
+        as_of: str | None, top: int, view: str, store_path: str | None, endpoint: str | None
+    ) -> None:
         """The best-connected things: betweenness (who sits between whom) and degree."""
         from .analyse import centrality as rank
         from .project import view_graph
 
         day = _as_of(as_of)
-        graph = view_graph(_open_store(store_path), view, as_of=day)
+        graph = view_graph(_open_store(store_path, endpoint), view, as_of=day)
         click.echo(f"{view} as of {day}: {graph.number_of_nodes()} nodes")
         click.echo(f"{'rank':>4}  {'betweenness':>11}  {'degree':>6}  {'class':12}  name")
         for i, r in enumerate(rank(graph, top=top), 1):

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from .errors import GraphError
 from .namespaces import META_GRAPH, PREFIXES, PROV
-from .store import EmbeddedStore
+from .store import GraphStore
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "nquads": ox.RdfFormat.N_QUADS,
@@ -24,7 +24,7 @@ EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
 GRAPH_FORMATS = {"turtle", "ntriples"}  # no named graphs: the selection is merged
 
 
-def export(store: EmbeddedStore, fmt: str = "nquads", graphs: Iterable[str] | None = None) -> bytes:
+def export(store: GraphStore, fmt: str = "nquads", graphs: Iterable[str] | None = None) -> bytes:
     if fmt not in EXPORT_FORMATS:
         raise GraphError(
             f"unknown export format {fmt!r}", hint=f"use one of {', '.join(EXPORT_FORMATS)}"
@@ -45,7 +45,7 @@ def to_bytes(items: Sequence[ox.Triple] | Sequence[ox.Quad], fmt: ox.RdfFormat) 
     return data
 
 
-def _check_graphs(store: EmbeddedStore, graphs: Iterable[str] | None) -> list[str] | None:
+def _check_graphs(store: GraphStore, graphs: Iterable[str] | None) -> list[str] | None:
     if graphs is None:
         return None
     wanted = list(graphs)
@@ -59,13 +59,13 @@ def _check_graphs(store: EmbeddedStore, graphs: Iterable[str] | None) -> list[st
     return wanted
 
 
-def _selected(store: EmbeddedStore, graphs: list[str] | None) -> Iterable[ox.Quad]:
+def _selected(store: GraphStore, graphs: list[str] | None) -> Iterable[ox.Quad]:
     if graphs is None:
         return store.quads()
     return (q for g in graphs for q in store.quads(g))
 
 
-def export_batches(store: EmbeddedStore, fmt: str = "trig") -> bytes:
+def export_batches(store: GraphStore, fmt: str = "trig") -> bytes:
     """The loaded batches with their descriptions, in a form ``load`` restores exactly."""
     from .load import loaded_batches
 

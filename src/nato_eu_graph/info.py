@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .namespaces import META_GRAPH, NEG, RDFS
-from .store import EmbeddedStore, GraphSize
+from .store import GraphSize, GraphStore
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,13 @@ class StoreInfo:
         return sum(g.triples for g in self.graphs)
 
 
-def store_info(store: EmbeddedStore) -> StoreInfo:
+def store_info(store: GraphStore) -> StoreInfo:
     described = _described_graphs(store)
     graphs = [_graph_info(size, described) for size in store.graph_sizes()]
     return StoreInfo(store.location, graphs, class_counts(store))
 
 
-def class_counts(store: EmbeddedStore) -> list[tuple[str, int]]:
+def class_counts(store: GraphStore) -> list[tuple[str, int]]:
     """Instances per class over the union graph, the metadata graph left out."""
     rows = store.query(
         f"""SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
@@ -43,7 +43,7 @@ def class_counts(store: EmbeddedStore) -> list[tuple[str, int]]:
     return [(r["class"].value, int(r["n"].value)) for r in rows]
 
 
-def _described_graphs(store: EmbeddedStore) -> dict[str, tuple[str, str]]:
+def _described_graphs(store: GraphStore) -> dict[str, tuple[str, str]]:
     rows = store.query(
         f"""SELECT ?g ?kind ?label WHERE {{ GRAPH <{META_GRAPH}> {{
               ?g <{NEG}batchKind> ?kind OPTIONAL {{ ?g <{RDFS}label> ?label }} }} }}"""

@@ -26,7 +26,7 @@ from .errors import GraphError, ParseError, ValidationError
 from .namespaces import AGENT, DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, SKOS, XSD
 from .parse import EXTENSIONS, parse_rdf, read_bytes
 from .resolve import Resolver
-from .store import EmbeddedStore
+from .store import EmbeddedStore, GraphStore
 
 if TYPE_CHECKING:
     from .validate import Violation
@@ -191,7 +191,7 @@ def _tail(iri: str) -> str:
 # ---------------------------------------------------------------------------- validation
 
 
-def context_for(store: EmbeddedStore, batch: Batch) -> list[ox.Triple]:
+def context_for(store: GraphStore, batch: Batch) -> list[ox.Triple]:
     """What the shapes need from the store: the full description of subjects the batch
     extends, and the types, labels and schemes of the nodes it refers to."""
     subjects = {t.subject for t in batch.triples if isinstance(t.subject, ox.NamedNode)}
@@ -216,7 +216,7 @@ def _chunks(items: list[ox.NamedNode], size: int) -> Iterable[list[ox.NamedNode]
         yield items[i : i + size]
 
 
-def validate_batch(store: EmbeddedStore, batch: Batch) -> None:
+def validate_batch(store: GraphStore, batch: Batch) -> None:
     """SHACL on the batch plus what it touches, on an in-memory rdflib graph."""
     from .build import to_rdflib
     from .validate import check
@@ -248,7 +248,7 @@ def _where(batch: Batch, v: Violation) -> str:
 # ---------------------------------------------------------------------------- batches
 
 
-def loaded_batches(store: EmbeddedStore) -> list[BatchInfo]:
+def loaded_batches(store: GraphStore) -> list[BatchInfo]:
     rows = store.query(
         f"""SELECT ?g ?title ?sum ?n ?at ?by WHERE {{ GRAPH <{META_GRAPH}> {{
               ?g <{NEG}batchKind> "load" ; <{PROV}wasDerivedFrom> ?f ;
@@ -284,7 +284,7 @@ def curator(by: str | None) -> str:
 
 
 def load_files(
-    store: EmbeddedStore,
+    store: GraphStore,
     paths: Sequence[Path],
     *,
     fmt: str | None = None,
@@ -393,7 +393,7 @@ def _meta(info: BatchInfo) -> list[ox.Triple]:
     ]
 
 
-def unload(store: EmbeddedStore, batch: str) -> BatchInfo:
+def unload(store: GraphStore, batch: str) -> BatchInfo:
     """Remove one loaded batch (by id, unique id prefix, or graph IRI) in one transaction."""
     found = _find_batch(loaded_batches(store), batch)
     file_node = f"{FILE}batch/{found.id}"

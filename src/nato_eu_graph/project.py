@@ -29,7 +29,7 @@ from .namespaces import DCT, FOAF, NEG, ORG, RDF, SCHEMA, SKOS
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .store import EmbeddedStore
+    from .store import GraphStore
 
 NV = "https://w3id.org/nato-eu-graph/view#"
 EDGE = NV + "Edge"
@@ -162,7 +162,7 @@ SELECT ?n ?p ?o WHERE {{
 }}"""
 
 
-def describe(graph: nx.MultiDiGraph, store: EmbeddedStore) -> None:
+def describe(graph: nx.MultiDiGraph, store: GraphStore) -> None:
     """Give every IRI node its label, class, date and sources (in place)."""
     iris = [n for n in graph.nodes if not str(n).startswith("_:")]
     facts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
@@ -213,7 +213,7 @@ def _class(facts: Mapping[str, list[Any]]) -> str:
 
 
 def view_graph(
-    store: EmbeddedStore,
+    store: GraphStore,
     view: str,
     *,
     as_of: str | date | None = None,
@@ -243,7 +243,7 @@ def view_graph(
     return graph
 
 
-def resolve_in(store: EmbeddedStore, graph: nx.MultiDiGraph, name: str) -> str:
+def resolve_in(store: GraphStore, graph: nx.MultiDiGraph, name: str) -> str:
     """The IRI a name refers to, checked to be a node of ``graph``."""
     from .resolve import Resolver
 

@@ -19,7 +19,7 @@ from .catalog import NamedQuery, Param
 from .errors import QueryError, UnknownEntityError
 from .namespaces import XSD
 from .resolve import Resolver, expand_iri
-from .store import EmbeddedStore
+from .store import GraphStore
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -149,7 +149,7 @@ def _where_brace(sparql: str) -> int:
 
 
 def run(
-    store: EmbeddedStore, sparql: str, bindings: Mapping[str, Term] | None = None
+    store: GraphStore, sparql: str, bindings: Mapping[str, Term] | None = None
 ) -> QueryResult:
     """Run SPARQL on the store (union default graph) and collect the whole answer."""
     answer = store.query(inject_values(sparql, bindings or {}))
@@ -167,7 +167,7 @@ def collect(answer: Any) -> QueryResult:
 
 
 def run_named(
-    store: EmbeddedStore,
+    store: GraphStore,
     query: NamedQuery,
     params: Mapping[str, str] | None = None,
     *,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from .catalog import catalogue
 from .formats import render
 from .query import run_named
-from .store import EmbeddedStore
+from .store import GraphStore
 
 
-def competency_report(store: EmbeddedStore) -> str:
+def competency_report(store: GraphStore) -> str:
     """Markdown: for each query, its question, the parameters used and the answer."""
     parts = ["# Competency questions: answers from the store", ""]
     for q in catalogue().values():

@@ -16,7 +16,7 @@ from difflib import get_close_matches
 
 from .errors import UnknownEntityError
 from .namespaces import FOAF, META_GRAPH, NEG, PREFIXES, RDF, SKOS
-from .store import EmbeddedStore
+from .store import GraphStore
 
 # Longest first, so "lieutenant general" wins over "general".
 RANKS = sorted(
@@ -103,7 +103,7 @@ class Resolver:
         }
 
     @classmethod
-    def from_store(cls, store: EmbeddedStore) -> Resolver:
+    def from_store(cls, store: GraphStore) -> Resolver:
         rows = store.query(
             f"""SELECT ?s ?label ?type ?pref WHERE {{
                   GRAPH ?g {{ ?s ?p ?label }}

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -48,6 +48,39 @@ def resolve_store_path(option: str | os.PathLike[str] | None) -> Path:
 class GraphSize:
     name: str
     triples: int
+
+
+class GraphStore(Protocol):
+    """What the library needs of a store: the embedded one, or a SPARQL endpoint."""
+
+    @property
+    def location(self) -> str: ...
+
+    def query(self, sparql: str) -> Any: ...
+
+    def named_graphs(self) -> list[str]: ...
+
+    def graph_sizes(self) -> list[GraphSize]: ...
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
+
+    def __len__(self) -> int: ...
+
+    def replace_graphs(
+        self,
+        new: Mapping[str, Iterable[ox.Triple]],
+        *,
+        drop: Iterable[str] = (),
+        meta_delete: str = "",
+        meta_insert: Iterable[ox.Triple] = (),
+        meta_graph: str = "",
+    ) -> None: ...
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None: ...
+
+    def update(self, sparql: str) -> None: ...
+
+    def flush(self) -> None: ...
 
 
 class EmbeddedStore:
