@@ -567,6 +567,23 @@ CASES: list[Case] = [
         tags=("subset",),
     ),
     Case(
+        "CQ38",
+        "Which things have a name containing 'military staff'?",
+        "search-names",
+        {"text": "military staff"},
+        ("name",),
+        rows(
+            "Deputy Director General of the European Union Military Staff",
+            "Director General of the European Union Military Staff",
+            "Director General of the NATO International Military Staff",
+            "EU Military Staff headquarters",
+            "European Union Military Staff",
+            "NATO International Military Staff",
+            "military staff",
+        ),
+        ordered=True,
+    ),
+    Case(
         "CQ34",
         "Where do NATO, the IMS, the NATO Space Centre and ACT sit?",
         "sites",

@@ -139,6 +139,17 @@ def _open_store(
     return open_graph(store_path, endpoint, create=create, wait=wait)
 
 
+def _read_query(path: str) -> str:
+    from pathlib import Path
+
+    from .errors import QueryError
+
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{path}: cannot read the query: {exc}", hint="save it as UTF-8") from None
+
+
 def _params(values: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in values:
@@ -218,9 +229,24 @@ def queries(fmt: str) -> None:
     "turtle, ntriples or jsonld for CONSTRUCT/DESCRIBE. "
     "Default: table on a terminal, csv when piped (turtle for graphs).",
 )
+@click.option(
+    "--timeout",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    metavar="SECONDS",
+    help="Stop a query that runs longer than this.",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Allow SERVICE (federated queries that reach other servers); refused by default.",
+)
 @store_option
 def query(
     name: str | None,
+    timeout: float,
+    allow_service: bool,
     params: tuple[str, ...],
     as_of: str | None,
     query_file: str | None,
@@ -235,7 +261,6 @@ def query(
     nato-eu-graph query members-on-date -p org=EU -p date=2020-01-31 --format json
     """
     import sys
-    from pathlib import Path
 
     from . import catalog
     from .formats import render
@@ -249,12 +274,13 @@ def query(
         given.setdefault("date", as_of)
     store = _open_store(store_path, endpoint)
     if name:
-        result = run_named(store, catalog.get(name), given)
+        result = run_named(store, catalog.get(name), given, timeout=timeout)
     else:
         if given:
             raise click.UsageError("-p and --as-of go with named queries only")
-        text = Path(query_file).read_text(encoding="utf-8") if query_file else str(sparql)
-        result = run(store, text)
+        text = _read_query(query_file) if query_file else str(sparql)
+        source = query_file or "--sparql"
+        result = run(store, text, timeout=timeout, allow_service=allow_service, source=source)
     if fmt is None:
         graph = result.kind == "graph"
         fmt = "turtle" if graph else ("table" if sys.stdout.isatty() else "csv")

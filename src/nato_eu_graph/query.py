@@ -8,6 +8,7 @@ then sees the same bound query, and a value can never become syntax.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -101,7 +102,7 @@ def _resolve(p: Param, raw: str, resolver: Callable[[], Resolver] | None) -> ox.
             raise _bad(p, raw, "an IRI (names need a store to resolve against)")
         return _named_node(p, iri)
     try:
-        return ox.NamedNode(resolver().resolve(raw, what=p.description or p.name))
+        return ox.NamedNode(resolver().resolve(raw, what=p.name))
     except UnknownEntityError as exc:
         raise QueryError(f"parameter {p.name!r}: {exc.message}", hint=exc.hint) from None
 
@@ -128,9 +129,9 @@ def inject_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     return sparql[: at + 1] + block + sparql[at + 1 :]
 
 
-_TOKEN = re.compile(
-    r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>|\bWHERE\b|\{", re.IGNORECASE
-)
+# Comments, strings and IRIs are skipped when looking for keywords in a query's text.
+_SKIP = r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>"
+_TOKEN = re.compile(_SKIP + r"|\bWHERE\b|\{", re.IGNORECASE)
 
 
 def _where_brace(sparql: str) -> int:
@@ -149,11 +150,82 @@ def _where_brace(sparql: str) -> int:
 
 
 def run(
-    store: GraphStore, sparql: str, bindings: Mapping[str, Term] | None = None
+    store: GraphStore,
+    sparql: str,
+    bindings: Mapping[str, Term] | None = None,
+    *,
+    timeout: float | None = None,
+    allow_service: bool = False,
+    source: str = "query",
 ) -> QueryResult:
-    """Run SPARQL on the store (union default graph) and collect the whole answer."""
-    answer = store.query(inject_values(sparql, bindings or {}))
-    return collect(answer)
+    """Run SPARQL on the store (union default graph) and collect the whole answer.
+
+    The text is checked first (syntax errors name the line and column of the text as
+    written, before parameters are bound); SERVICE is refused unless ``allow_service``;
+    past ``timeout`` seconds a QueryError is raised and the answer abandoned.
+    """
+    if not allow_service:
+        refuse_service(sparql, source)
+    check_syntax(sparql, source)
+    bound = inject_values(sparql, bindings or {})
+    return _within(timeout, lambda: collect(store.query(bound)))
+
+
+_SERVICE = re.compile(_SKIP + r"|\bSERVICE\b", re.IGNORECASE)
+
+
+def refuse_service(sparql: str, source: str = "query") -> None:
+    """Federated queries reach other servers: only when the user asks for it."""
+    for m in _SERVICE.finditer(sparql):
+        if m.group(0).upper() == "SERVICE":
+            line = sparql.count("\n", 0, m.start()) + 1
+            raise QueryError(
+                f"{source}:{line}: SERVICE (a federated query to another server) is refused",
+                hint="pass --allow-service if you mean to query a remote endpoint",
+            )
+
+
+_POSITION = re.compile(r"at (\d+):(\d+)")
+
+
+def check_syntax(sparql: str, source: str = "query") -> None:
+    """Parse the query as written (against an empty store) to report errors in place."""
+    try:
+        answer = ox.Store().query(sparql)
+    except SyntaxError as exc:
+        text = str(exc.msg or exc)
+        where = _POSITION.search(text)
+        place = f"{source}:{where.group(1)}:{where.group(2)}" if where else source
+        detail = re.sub(r"^error\s*(at \d+:\d+)?:?\s*", "", text)
+        raise QueryError(
+            f"{place}: SPARQL syntax error: {detail}", hint="fix the query at that line and column"
+        ) from None
+    del answer  # evaluated lazily: nothing was computed
+
+
+def _within(timeout: float | None, work: Callable[[], QueryResult]) -> QueryResult:
+    """Run ``work`` in a thread (Oxigraph releases the GIL) and give up after ``timeout``."""
+    if timeout is None:
+        return work()
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["result"] = work()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=target, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryError(
+            f"the query ran longer than {timeout:g} s and was stopped",
+            hint="narrow it (a date, a LIMIT, fewer OPTIONALs) or raise --timeout",
+        )
+    if "error" in box:
+        raise box["error"]
+    return box["result"]  # type: ignore[no-any-return]
 
 
 def collect(answer: Any) -> QueryResult:
@@ -172,6 +244,7 @@ def run_named(
     params: Mapping[str, str] | None = None,
     *,
     today: date | None = None,
+    timeout: float | None = None,
 ) -> QueryResult:
     """Run a catalogue query with ``NAME=VALUE`` parameters, names resolved on the store."""
     cache: list[Resolver] = []
@@ -182,4 +255,4 @@ def run_named(
         return cache[0]
 
     bindings = bind(query, params or {}, resolver, today=today)
-    return run(store, query.text, bindings)
+    return run(store, query.text, bindings, timeout=timeout, source=str(query.path))
