@@ -378,6 +378,10 @@ from .cli_views import register as _register_views  # noqa: E402  (light: click 
 
 _register_views(main, store_option)
 
+from .cli_extract import register as _register_extract  # noqa: E402  (light: click only)
+
+_register_extract(main, store_option)
+
 
 def _format_from_name(output: str | None) -> str:
     from pathlib import Path

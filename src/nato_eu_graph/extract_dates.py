@@ -193,8 +193,9 @@ def _relative_month(m: re.Match[str], ref: date, future: bool) -> DateMention | 
     start = m.start("month")
     if cue in ("next", "last", "this", "coming"):
         start = m.start()
-    return DateMention(m.group(0)[start - m.start() :], start, m.end(), date(year, month, 1),
-                       "month", True)  # fmt: skip
+    return DateMention(
+        m.group(0)[start - m.start() :], start, m.end(), date(year, month, 1), "month", True
+    )
 
 
 def _period(m: re.Match[str], ref: date) -> DateMention:

@@ -7,7 +7,7 @@ Block elements become line breaks, so a headline and a dateline stay lines of th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -174,7 +174,6 @@ class Sentence:
     index: int
     text: str
     line: int  # which line of the release (0 = first): the header is lines 0..2
-    tags: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def header(self) -> bool:

@@ -129,6 +129,10 @@ class Resolver:
             [r["s"].value for r in sources],
         )
 
+    def names(self) -> list[str]:
+        """Every known label, in the folded form names are compared in."""
+        return list(self._index)
+
     def lookup(self, name: str, *, types: Iterable[str] = ()) -> list[str]:
         """All IRIs a name may refer to (of one of ``types``, when given), best form first."""
         wanted = set(types)
