@@ -382,6 +382,10 @@ from .cli_extract import register as _register_extract  # noqa: E402  (light: cl
 
 _register_extract(main, store_option)
 
+from .cli_serve import register as _register_serve  # noqa: E402  (light: click only)
+
+_register_serve(main, store_option)
+
 
 def _format_from_name(output: str | None) -> str:
     from pathlib import Path
