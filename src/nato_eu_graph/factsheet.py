@@ -12,7 +12,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,10 +22,11 @@ import pyoxigraph as ox
 
 from .errors import ParseError, UnknownEntityError
 from .namespaces import DCT, FOAF, ID, NEG, ORG, RDF, SCHEMA, SKOS, XSD
-from .parse import read_bytes
+from .parse import MAX_LITERAL_CHARS, MAX_NESTING, MiB, read_bytes
 from .resolve import Resolver, expand_iri
 
 MAX_NODES = 200_000  # YAML nodes in one sheet: far beyond any real sheet, bounds memory
+MAX_SHEET_BYTES = 16 * MiB  # a sheet is written by hand: 1,000 facts take about 200 KB
 
 # Classes a name in each kind of slot may resolve to: a post name never finds a person.
 AGENT = (NEG + "State", FOAF + "Person", ORG + "Organization", ORG + "FormalOrganization")
@@ -81,17 +82,11 @@ def load_yaml(raw: bytes, file: str) -> Any:
     """Safe YAML, scalars kept as strings, aliases and custom tags refused, lines kept."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: fast on big scalars
     text = _decode(raw, file)
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                raise ParseError(
-                    "YAML aliases (*name) are not allowed in fact sheets",
-                    file=file,
-                    line=_mark_line(event.start_mark),
-                    hint="write the value out in full",
-                )
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        _check_events(yaml.parse(text, Loader=loader), file)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise ParseError(
@@ -102,9 +97,47 @@ def load_yaml(raw: bytes, file: str) -> Any:
             hint="check indentation and quoting at that place",
         ) from None
     except yaml.YAMLError as exc:
-        raise ParseError(f"YAML error: {exc}", file=file) from None
+        raise ParseError(
+            f"YAML error: {exc}", file=file, hint="save it as plain UTF-8 text"
+        ) from None
     counter = [0]
     return _convert(node, file, counter) if node is not None else Mapping()
+
+
+def _check_events(events: Iterable[Any], file: str) -> None:
+    """One streaming pass before anything is built: no aliases, no deep nesting (the
+    composer recurses), no giant scalars. Stops at the first problem."""
+    import yaml
+
+    depth = 0
+    for event in events:
+        line = _mark_line(event.start_mark)
+        if isinstance(event, yaml.AliasEvent):
+            raise ParseError(
+                "YAML aliases (*name) are not allowed in fact sheets",
+                file=file,
+                line=line,
+                hint="write the value out in full",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ParseError(
+                    f"the sheet nests deeper than {MAX_NESTING} levels",
+                    file=file,
+                    line=line,
+                    hint="a fact sheet needs three or four levels",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_LITERAL_CHARS:
+            raise ParseError(
+                f"a value of {len(event.value):,} characters is longer than the limit "
+                f"of {MAX_LITERAL_CHARS:,}",
+                file=file,
+                line=line,
+                hint="keep long texts in the source page, not in the sheet",
+            )
 
 
 def _mark_line(mark: Any) -> int | None:
@@ -136,6 +169,7 @@ def _convert(node: Any, file: str, counter: list[int]) -> Any:
                     f"the key {key!r} appears twice in one mapping",
                     file=file,
                     line=key_node.start_mark.line + 1,
+                    hint="keep one of them",
                 )
             out.key_lines[key] = key_node.start_mark.line + 1
             out[key] = _convert(value_node, file, counter)
@@ -203,6 +237,7 @@ class Reader:
     # -- errors and values
 
     def fail(self, message: str, line: int, hint: str = "") -> ParseError:
+        hint = hint or "see docs/fact-sheets.md for the sections and their fields"
         return ParseError(message, file=self.sheet.file, line=line, hint=hint)
 
     def get(self, m: Mapping, key: str, *, required: bool = False) -> Any:
@@ -721,7 +756,7 @@ _FACTS: list[tuple[str, Handler]] = [
 
 
 def read_yaml_sheet(path: Path, resolver: Resolver) -> tuple[Sheet, str]:
-    raw = read_bytes(path)
+    raw = read_bytes(path, MAX_SHEET_BYTES)
     doc = load_yaml(raw, str(path))
     return read_sheet(Reader(str(path), resolver), doc), hashlib.sha256(raw).hexdigest()
 
@@ -735,7 +770,7 @@ MAX_CSV_COLUMNS = 64
 
 def read_csv_sheet(path: Path, resolver: Resolver) -> tuple[Sheet, str]:
     """A CSV of memberships or tenures, one fact a row; the header says which."""
-    raw = read_bytes(path)
+    raw = read_bytes(path, MAX_SHEET_BYTES)
     text = _decode(raw, str(path))
     first = text.split("\n", 1)[0]
     if first.count(",") >= MAX_CSV_COLUMNS:
@@ -746,28 +781,43 @@ def read_csv_sheet(path: Path, resolver: Resolver) -> tuple[Sheet, str]:
             hint="a fact-sheet CSV has at most a dozen columns",
         )
     reader_csv = csv.reader(io.StringIO(text))
-    header = [h.strip() for h in next(reader_csv, [])]
+    r = Reader(str(path), resolver)
+    try:
+        _csv_sheet(r, reader_csv)
+    except csv.Error as exc:  # e.g. a cell past csv's field size limit (128 KiB)
+        raise ParseError(
+            f"CSV error: {exc}",
+            file=str(path),
+            line=reader_csv.line_num,
+            hint="check the quoting; cells hold short values",
+        ) from None
+    return r.sheet, hashlib.sha256(raw).hexdigest()
+
+
+def _csv_sheet(r: Reader, rows: Iterator[list[str]]) -> None:
+    header = [h.strip() for h in next(rows, [])]
     kind = next((k for k, (needed, _) in CSV_KINDS.items() if needed <= set(header)), None)
     if kind is None:
-        raise ParseError(
+        raise r.fail(
             "the CSV header names neither memberships nor tenures",
-            file=str(path),
-            line=1,
+            1,
             hint="memberships: state,organisation,start,end,source; "
             "tenures: person,post,start,end,attested,source",
         )
-    r = Reader(str(path), resolver)
-    handler = CSV_KINDS[kind][1]
-    for number, row in enumerate(reader_csv, start=2):
+    _csv_rows(r, rows, CSV_KINDS[kind][1], header)
+
+
+def _csv_rows(r: Reader, rows: Iterator[list[str]], handler: Handler, header: list[str]) -> None:
+    width = len(header)
+    for number, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
-            raise ParseError(
-                f"this row has {len(row)} cells, the header {len(header)}",
-                file=str(path),
-                line=number,
+        if len(row) != width:
+            raise r.fail(
+                f"this row has {len(row)} cells, the header {width}",
+                number,
+                hint="give every row one cell per header column (empty cells are fine)",
             )
         m = Mapping({h: (c.strip() or None) for h, c in zip(header, row, strict=True)})
         m.line, m.key_lines = number, {}
         handler(r, m)
-    return r.sheet, hashlib.sha256(raw).hexdigest()

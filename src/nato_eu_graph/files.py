@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -29,6 +30,11 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise GraphError(
+                f"cannot write {target}: the disk is full",
+                hint="free some space and run the command again; any old file is unchanged",
+            ) from exc
         raise GraphError(
             f"cannot write {target}: {exc.strerror or exc}",
             hint="check the folder exists, is writable and has space",

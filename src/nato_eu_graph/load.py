@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from .build import current_time
 from .errors import GraphError, ParseError, ValidationError
 from .namespaces import AGENT, DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, SKOS, XSD
-from .parse import EXTENSIONS, parse_rdf, read_bytes
+from .parse import EXTENSIONS, MAX_RDF_BYTES, parse_rdf, read_bytes
 from .resolve import Resolver
 from .store import EmbeddedStore, GraphStore
 
@@ -89,6 +89,13 @@ def sheet_kind(path: Path, fmt: str | None) -> str:
     )
 
 
+def size_limit(path: Path, fmt: str | None) -> int:
+    """Bytes one file may have: fact sheets are written by hand, RDF files may be dumps."""
+    from .factsheet import MAX_SHEET_BYTES
+
+    return MAX_SHEET_BYTES if sheet_kind(path, fmt) in ("yaml", "csv") else MAX_RDF_BYTES
+
+
 def read_batches(path: Path, fmt: str | None, resolver: Callable[[], Resolver]) -> list[Batch]:
     """One batch for a file; for an export of batches, each batch it holds."""
     kind = sheet_kind(path, fmt)
@@ -97,15 +104,28 @@ def read_batches(path: Path, fmt: str | None, resolver: Callable[[], Resolver]) 
 
         reader = read_yaml_sheet if kind == "yaml" else read_csv_sheet
         sheet, digest = reader(path, resolver())
+        if not sheet.triples:
+            raise _empty(path, kind)
         lines = {**sheet.lines, **sheet.declared}
         return [Batch(path, digest, sheet.triples, lines, kind)]
-    _refuse_unsafe_rdf(path, kind)
     parsed = parse_rdf(path, fmt=kind if kind != "unknown" else None)
     restored = _restored_batches(path, parsed.quads)
     if restored:
         return restored
     triples = list(dict.fromkeys(q.triple for q in parsed.quads))  # graphs are flattened
+    if not triples:
+        raise _empty(path, kind)
     return [Batch(path, parsed.sha256, triples, _rdf_lines(path, triples), "rdf")]
+
+
+def _empty(path: Path, kind: str) -> ParseError:
+    """A file that says nothing is a mistake (plain JSON read as JSON-LD, say), not a batch."""
+    hint = "an empty file adds nothing: check it is the file you meant"
+    if kind == "jsonld":
+        hint = "JSON-LD needs an inline @context and @id; plain JSON gives no triples"
+    elif kind in ("yaml", "csv"):
+        hint = "add facts to a section (see docs/fact-sheets.md)"
+    return ParseError("the file holds no facts", file=str(path), hint=hint)
 
 
 def _restored_batches(path: Path, quads: list[ox.Quad]) -> list[Batch]:
@@ -139,23 +159,6 @@ def _restored_batches(path: Path, quads: list[ox.Quad]) -> list[Batch]:
             Batch(path, info.sha256, triples, _rdf_lines(path, triples), "restore", info, own)
         )
     return out
-
-
-def _refuse_unsafe_rdf(path: Path, kind: str) -> None:
-    """RDF/XML with a DOCTYPE can declare entities (external files, billion laughs)."""
-    if kind != "rdfxml":
-        return
-    head = read_bytes(path)
-    match = re.search(rb"<!(DOCTYPE|ENTITY)", head, re.IGNORECASE)
-    if match:
-        line = head[: match.start()].count(b"\n") + 1
-        raise ParseError(
-            "RDF/XML with a DOCTYPE or entity declarations is refused",
-            file=str(path),
-            line=line,
-            hint="remove the <!DOCTYPE ...> block; entities can read local files or "
-            "expand without bound",
-        )
 
 
 def _rdf_lines(path: Path, triples: Sequence[ox.Triple]) -> dict[str, int]:
@@ -308,7 +311,7 @@ def load_files(
     seen: set[str] = set()
     for path in paths:
         step(f"reading {path.name}")
-        digest = hashlib.sha256(read_bytes(path)).hexdigest()
+        digest = hashlib.sha256(read_bytes(path, size_limit(path, fmt))).hexdigest()
         if digest in existing:  # checked before parsing: a reload must not fail on ids
             report.skipped.append((str(path), existing[digest]))
             step("skipped")

@@ -129,8 +129,18 @@ def inject_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     return sparql[: at + 1] + block + sparql[at + 1 :]
 
 
-# Comments, strings and IRIs are skipped when looking for keywords in a query's text.
-_SKIP = r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>"
+# Comments, strings and IRIs are skipped when looking for keywords in a query's text,
+# read as SPARQL's grammar reads them: long strings first (a '#' or quote inside one
+# starts nothing), and IRIREF's own characters (so "?a<?b||EXISTS{SERVICE ?s {}}&&?c>?d"
+# is not mistaken for an IRI and skipped). Both were ways to slip SERVICE through.
+_SKIP = (
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n\r]*"
+)
 _TOKEN = re.compile(_SKIP + r"|\bWHERE\b|\{", re.IGNORECASE)
 
 
@@ -168,6 +178,8 @@ def run(
         refuse_service(sparql, source)
     check_syntax(sparql, source)
     bound = inject_values(sparql, bindings or {})
+    if not allow_service:
+        refuse_service(bound, source)  # again on what runs: bound values are terms, never syntax
     return _within(timeout, lambda: collect(store.query(bound)))
 
 

@@ -7,6 +7,7 @@ named graphs as their default graph.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
@@ -122,6 +123,12 @@ class EmbeddedStore:
             return cls(ox.Store(str(target)), target)
         except OSError as exc:
             raise _store_error(target, exc) from exc
+        except RuntimeError as exc:  # RocksDB's "Corruption: ...": damaged files
+            raise StoreError(
+                f"the store {target} is damaged and cannot be opened: {exc}",
+                hint="restore it from a copy, or build a new one and load an export of the "
+                "batches (nato-eu-graph export --batches)",
+            ) from exc
 
     @classmethod
     def in_memory(cls) -> EmbeddedStore:
@@ -198,12 +205,20 @@ class EmbeddedStore:
             raise _store_error(self.path, exc) from exc
 
     def flush(self) -> None:
-        self._store.flush()
+        try:
+            self._store.flush()
+        except OSError as exc:
+            raise _store_error(self.path, exc) from exc
 
 
 def _graph_block(graph: str, triples: Iterable[ox.Triple]) -> str:
     body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
     return f"GRAPH <{graph}> {{\n{body}\n}}"
+
+
+def disk_full(exc: OSError) -> bool:
+    """ENOSPC, whether Python saw the errno or RocksDB put it in its message."""
+    return exc.errno == errno.ENOSPC or "No space left on device" in str(exc)
 
 
 def _looks_like_store(path: Path) -> bool:
@@ -212,6 +227,11 @@ def _looks_like_store(path: Path) -> bool:
 
 def _store_error(path: Path | None, exc: OSError) -> StoreError:
     text = str(exc)
+    if disk_full(exc):
+        return StoreError(
+            f"the disk holding the store {path} is full: nothing was written",
+            hint="free some space (or move the store and pass --store) and run the command again",
+        )
     if any(marker in text for marker in _LOCK_MARKERS):
         error = StoreError(
             f"the store {path} is in use by another process",
