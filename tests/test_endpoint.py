@@ -40,6 +40,7 @@ from .test_competency import check, pick
 MEETING = REPO / "tests" / "fixtures" / "load" / "meeting.yaml"
 PLAIN = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never via a proxy
 
+
 def serve_argv(*args: str) -> list[str]:
     return [cli_path(), "serve", *args]
 
