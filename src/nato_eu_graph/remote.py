@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import GraphError, QueryError, StoreError
-from .store import GraphSize, _graph_block
+from .store import GraphSize, graph_block, replace_update
 
 ENV_UPDATE_ENDPOINT = "NATO_EU_GRAPH_UPDATE_ENDPOINT"
 ENV_USER = "NATO_EU_GRAPH_ENDPOINT_USER"
@@ -162,17 +162,11 @@ class RemoteStore:
         meta_graph: str = "",
     ) -> None:
         """The same single update request as ``EmbeddedStore.replace_graphs`` sends."""
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in sorted(set(drop) | set(new))]
-        if meta_delete:
-            parts.append(meta_delete)
-        blocks = [_graph_block(g, triples) for g, triples in new.items()]
-        meta = list(meta_insert)
-        if meta:
-            blocks.append(_graph_block(meta_graph, meta))
-        if blocks:
-            parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-        if parts:
-            self.update(" ;\n".join(parts))
+        text = replace_update(
+            new, drop=drop, meta_delete=meta_delete, meta_insert=meta_insert, meta_graph=meta_graph
+        )
+        if text:
+            self.update(text)
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """One INSERT DATA request: all the quads or none (on transactional engines)."""
@@ -184,7 +178,7 @@ class RemoteStore:
             else:
                 default.append(q.triple)
         blocks = [f"{t.subject} {t.predicate} {t.object} ." for t in default]
-        blocks += [_graph_block(g, triples) for g, triples in by_graph.items()]
+        blocks += [graph_block(g, triples) for g, triples in by_graph.items()]
         if blocks:
             self.update("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
 

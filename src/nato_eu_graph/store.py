@@ -120,7 +120,7 @@ class EmbeddedStore:
             raise StoreError(f"{target} is a file, not a store directory", hint="pick another path")
         try:
             target.mkdir(parents=True, exist_ok=True)
-            return cls(ox.Store(str(target)), target)
+            opened = cls(ox.Store(str(target)), target)
         except OSError as exc:
             raise _store_error(target, exc) from exc
         except RuntimeError as exc:  # RocksDB's "Corruption: ...": damaged files
@@ -129,6 +129,8 @@ class EmbeddedStore:
                 hint="restore it from a copy, or build a new one and load an export of the "
                 "batches (nato-eu-graph export --batches)",
             ) from exc
+        _drop_old_logs(target)
+        return opened
 
     @classmethod
     def in_memory(cls) -> EmbeddedStore:
@@ -177,17 +179,11 @@ class EmbeddedStore:
         meta_graph: str = "",
     ) -> None:
         """Drop graphs, add graphs and edit the metadata graph in one transaction."""
-        parts = [f"DROP SILENT GRAPH <{g}>" for g in sorted(set(drop) | set(new))]
-        if meta_delete:
-            parts.append(meta_delete)
-        blocks = [_graph_block(g, triples) for g, triples in new.items()]
-        meta = list(meta_insert)
-        if meta:
-            blocks.append(_graph_block(meta_graph, meta))
-        if blocks:
-            parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-        if parts:
-            self.update(" ;\n".join(parts))
+        text = replace_update(
+            new, drop=drop, meta_delete=meta_delete, meta_insert=meta_insert, meta_graph=meta_graph
+        )
+        if text:
+            self.update(text)
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads to any graphs in one transaction: all of them or none."""
@@ -211,7 +207,30 @@ class EmbeddedStore:
             raise _store_error(self.path, exc) from exc
 
 
-def _graph_block(graph: str, triples: Iterable[ox.Triple]) -> str:
+def replace_update(
+    new: Mapping[str, Iterable[ox.Triple]],
+    *,
+    drop: Iterable[str] = (),
+    meta_delete: str = "",
+    meta_insert: Iterable[ox.Triple] = (),
+    meta_graph: str = "",
+) -> str:
+    """One SPARQL Update that drops graphs, writes new ones and edits the metadata graph;
+    one request is one transaction on Oxigraph, embedded or served."""
+    parts = [f"DROP SILENT GRAPH <{g}>" for g in sorted(set(drop) | set(new))]
+    if meta_delete:
+        parts.append(meta_delete)
+    blocks = [graph_block(g, triples) for g, triples in new.items()]
+    meta = list(meta_insert)
+    if meta:
+        blocks.append(graph_block(meta_graph, meta))
+    if blocks:
+        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    return " ;\n".join(parts)
+
+
+def graph_block(graph: str, triples: Iterable[ox.Triple]) -> str:
+    """``GRAPH <g> { ... }`` with the triples in N-Triples syntax, for INSERT DATA."""
     body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
     return f"GRAPH <{graph}> {{\n{body}\n}}"
 
@@ -219,6 +238,13 @@ def _graph_block(graph: str, triples: Iterable[ox.Triple]) -> str:
 def disk_full(exc: OSError) -> bool:
     """ENOSPC, whether Python saw the errno or RocksDB put it in its message."""
     return exc.errno == errno.ENOSPC or "No space left on device" in str(exc)
+
+
+def _drop_old_logs(path: Path) -> None:
+    """RocksDB keeps every earlier info log (LOG.old.*) at each open; they are text logs,
+    not data, and would pile up by the hundred. Safe: we hold the store's lock here."""
+    for old in path.glob("LOG.old.*"):
+        old.unlink(missing_ok=True)
 
 
 def _looks_like_store(path: Path) -> bool:
