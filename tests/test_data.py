@@ -40,7 +40,11 @@ ARTICLE_NAMES: dict[str, list[str]] = {
     "post/deputy-dgeums": ["Deputy Director-General of the European Union Military Staff"],
     "post/dgeums": ["Director General of the European Union Military Staff"],
     "site/nato-headquarters": ["NATO headquarters"],
-    "meeting/ims-eums-2021-11-16": ["second biennial IMS-EUMS meeting"],
+    "meeting/ims-eums-2021-11-16": [
+        "second biennial IMS-EUMS meeting",
+        "second edition of the joint meeting",
+        "IMS-EUMS personal meeting",
+    ],
     "document/eu-strategic-compass": ["EU Strategic Compass"],
     "document/nato-strategic-concept-2022": ["Strategic Concept"],
     "topic/joint-declaration-implementation": ["NATO-EU Joint Declarations"],
