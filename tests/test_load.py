@@ -268,3 +268,17 @@ def test_two_loads_at_once_end_well(store_copy: Path) -> None:
     listed = run_cli("batches", "--store", str(store_copy), check=True).stdout
     assert listed.count("triples") == codes.count(0)
     assert codes.count(0) >= 1
+
+
+def test_two_files_of_one_call_cannot_declare_the_same_thing(
+    store_copy: Path, tmp_path: Path
+) -> None:
+    sheet = "people:\n  - id: person/declared-twice-test\n    name: Declared Twice\n"
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(sheet, encoding="utf-8")
+    second.write_text(sheet + "# the same person again\n", encoding="utf-8")
+    before = export(store_copy)
+    proc = run_cli("load", str(first), str(second), "--store", str(store_copy))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "b.yaml:2" in proc.stderr and "declared here and in" in proc.stderr
+    assert export(store_copy) == before

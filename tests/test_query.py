@@ -240,3 +240,13 @@ def test_python_api_rows_and_network(built_store: object) -> None:
     net = g.network("membership-overlap", as_of="2021-11-16")
     assert net.number_of_nodes() > 30
     assert g.sparql("ASK { ?s ?p ?o }") is True
+
+
+def test_closing_the_python_handle_releases_the_store(store_copy: Path) -> None:
+    from nato_eu_graph import Graph
+
+    with Graph.open(store_copy) as g:
+        assert len(g.query("common-members", date="2021-11-16")) == 21
+        held = run_cli("info", "--store", str(store_copy))
+        assert held.returncode == 1 and "in use" in held.stderr
+    assert run_cli("info", "--store", str(store_copy)).returncode == 0

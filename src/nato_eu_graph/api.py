@@ -54,6 +54,18 @@ class Graph:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
 
+    def close(self) -> None:
+        """Release an embedded store (and its lock, so the CLI can use it again)."""
+        close = getattr(self.store, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     @classmethod
     def open(cls, store: str | Path | None = None, *, endpoint: str | None = None) -> Graph:
         """The embedded store at ``store`` (or the default one), or a SPARQL endpoint."""
@@ -74,7 +86,11 @@ class Graph:
         return list(catalogue().values())
 
     def query(self, name: str, *, timeout: float | None = None, **params: object) -> Rows:
-        """Run a named query; parameters by keyword (dates as ``date`` or 'YYYY-MM-DD')."""
+        """Run a named query; parameters by keyword (dates as ``date`` or 'YYYY-MM-DD').
+
+        Past ``timeout`` seconds a QueryError is raised; the engine cannot be interrupted,
+        so the abandoned query goes on in a background thread until it ends.
+        """
         given = {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in params.items()}
         return self._rows(run_named(self.store, get(name), given, timeout=timeout))
 

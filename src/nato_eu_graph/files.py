@@ -16,16 +16,21 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     if target.is_dir():
         raise GraphError(f"{target} is a directory", hint="give a file name with -o")
     folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():  # never create folders: a typo must not grow a tree
+        raise GraphError(
+            f"cannot write {target}: the folder {folder} does not exist",
+            hint="create it first, or check the path",
+        )
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are to share
+            os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are to share
             os.replace(tmp, target)
+            _sync_folder(folder)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -47,7 +52,26 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     return write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+def _read_umask() -> int:
+    # Read once, at import: os.umask can only be read by setting it, which would race
+    # with other threads if done at every write.
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

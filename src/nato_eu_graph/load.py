@@ -48,6 +48,7 @@ class Batch:
     lines: dict[str, int] = field(default_factory=dict)  # node IRI -> line in the file
     kind: str = "rdf"
     restored: BatchInfo | None = None  # a batch from `export --batches`, kept as it was
+    declared: dict[str, int] = field(default_factory=dict)  # new things a sheet declares
     meta: list[ox.Triple] = field(default_factory=list)  # its description, for a restore
 
     @property
@@ -107,7 +108,7 @@ def read_batches(path: Path, fmt: str | None, resolver: Callable[[], Resolver]) 
         if not sheet.triples:
             raise _empty(path, kind)
         lines = {**sheet.lines, **sheet.declared}
-        return [Batch(path, digest, sheet.triples, lines, kind)]
+        return [Batch(path, digest, sheet.triples, lines, kind, declared=dict(sheet.declared))]
     parsed = parse_rdf(path, fmt=kind if kind != "unknown" else None)
     restored = _restored_batches(path, parsed.quads)
     if restored:
@@ -156,7 +157,7 @@ def _restored_batches(path: Path, quads: list[ox.Quad]) -> list[Batch]:
             )
         own = _meta(info)
         out.append(
-            Batch(path, info.sha256, triples, _rdf_lines(path, triples), "restore", info, own)
+            Batch(path, info.sha256, triples, _rdf_lines(path, triples), "restore", info, meta=own)
         )
     return out
 
@@ -324,6 +325,7 @@ def load_files(
             if batch.restored and batch.restored.sha256 in existing:
                 report.skipped.append((str(path), existing[batch.restored.sha256]))
                 continue
+            _check_declared_once(batches, batch)
             validate_batch(store, batch)
             batches.append(batch)
         step(f"validated {path.name}")
@@ -337,6 +339,18 @@ def load_files(
     report.added = infos
     report.summaries = [summary(b) for b in batches]
     return report
+
+
+def _check_declared_once(earlier: list[Batch], batch: Batch) -> None:
+    """Two files of one call must not both declare the same new thing."""
+    for other in earlier:
+        for iri in batch.declared.keys() & other.declared.keys():
+            raise ParseError(
+                f"{iri} is declared here and in {other.path}:{other.declared[iri]}",
+                file=str(batch.path),
+                line=batch.declared[iri],
+                hint="declare each new thing in one file only",
+            )
 
 
 def summary(batch: Batch) -> dict[str, int]:

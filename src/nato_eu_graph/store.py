@@ -200,6 +200,11 @@ class EmbeddedStore:
         except OSError as exc:
             raise _store_error(self.path, exc) from exc
 
+    def close(self) -> None:
+        """Release the database and its lock now, not when Python collects the object;
+        the store cannot be used afterwards."""
+        del self._store
+
     def flush(self) -> None:
         try:
             self._store.flush()

@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from .draw import MAX_NODES, write_html
+from .errors import GraphError
 from .files import write_text_atomic
 from .project import view_graph
-from .store import EmbeddedStore
+from .store import GraphStore
 
 SEED_DAY = "2021-11-16"
 SEED_MEETING = "id:meeting/ims-eums-2021-11-16"
@@ -65,7 +66,7 @@ def subtitle(view: str, as_of: str, focus_label: str = "", depth: int = 0) -> st
 
 
 def write_default_set(
-    store: EmbeddedStore,
+    store: GraphStore,
     folder: str | os.PathLike[str],
     *,
     today: date | None = None,
@@ -73,6 +74,13 @@ def write_default_set(
 ) -> list[Written]:
     """Write every page of :data:`DEFAULT_SET` and ``index.html`` into ``folder``."""
     root = Path(folder)
+    try:
+        root.mkdir(parents=True, exist_ok=True)  # the folder asked for, and only that
+    except OSError as exc:
+        raise GraphError(
+            f"cannot create the folder {root}: {exc.strerror or exc}",
+            hint="check the path and its permissions",
+        ) from exc
     day = (today or date.today()).isoformat()
     written = []
     for spec in DEFAULT_SET:
