@@ -440,7 +440,7 @@ def factsheet(n_facts: int = 1000, seed: int = 1) -> str:
         nationality = state_name(i % N_STATES) if i % 2 else CURATED_STATES[i % 7]
         lines += [f"  - id: person/sheet-official-{i}", f"    name: {name}"]
         lines += [f"    rank: {RANKS[i % 5]}", f"    nationality: {nationality}"]
-    posts = [f"Sheet post {i} (synthetic)" for i in range(n_tenures // 5)]
+    posts = [f"Sheet post {i} (synthetic)" for i in range((n_tenures + 4) // 5)]
     lines.append("posts:")
     for i, label in enumerate(posts):
         lines += [f"  - id: post/sheet-post-{i}", f"    label: {label}"]

@@ -1,0 +1,60 @@
+"""The benchmarks keep working: the quick run completes, the generator conforms.
+
+No test here looks at a time: figures depend on the machine, only that they are
+produced (and that the generated data is valid and reproducible) is checked.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import generator  # noqa: E402
+
+
+@pytest.mark.slow
+def test_quick_run_prints_ratio_rows() -> None:
+    """`run.py --quick` exits 0 and prints a Markdown table whose rows carry ratios."""
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=600,  # a hang guard, not a performance check
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "| what | size | ours | baseline | ratio | target | holds |" in done.stdout
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ")][1:]
+    ratios = [r for r in rows if re.search(r"\d× (faster|slower|of floor|the)", r)]
+    assert len(ratios) >= 10, done.stdout
+    for topic in ("bulk_load", "rdflib", "issue 5", "issue 4", "peak RSS", "views"):
+        assert any(topic in r for r in rows), f"no row about {topic}"
+
+
+def test_generator_is_reproducible_and_prefix_stable(tmp_path: Path) -> None:
+    a = generator.write(6000, tmp_path / "a", seed=3)
+    b = generator.write(6000, tmp_path / "b", seed=3)
+    big = generator.write(12000, tmp_path / "c", seed=3)
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    assert big[1].read_bytes().startswith(a[1].read_bytes())
+    assert generator.factsheet(200, seed=3) == generator.factsheet(200, seed=3)
+
+
+@pytest.mark.slow
+def test_generated_data_conforms_to_the_shapes(tmp_path: Path) -> None:
+    import rdflib
+
+    from nato_eu_graph.validate import check
+
+    graph = rdflib.Graph()
+    for path in generator.write(10_000, tmp_path, seed=1):
+        graph.parse(path, format="nt")
+    assert len(graph) >= 10_000
+    assert check(graph) == []
