@@ -136,14 +136,31 @@ def build(
     removed = sorted(g for g in before if g not in kept)
     results += [FileResult(g.removeprefix(GRAPH), g, 0, "removed") for g in removed]
     touched = [f.graph for f in changed] + removed
+    meta = [t for f, p in changed.items() for t in _meta_triples(f, p, stamp)]
+    existing = set(store.named_graphs())
+    if not removed and not any(f.graph in existing for f in changed):
+        # Only new graphs: one transactional insert of quads, far cheaper than the text
+        # of a SPARQL update (a first build of a million triples: 4.3 GB as update text).
+        store.add_quads(_as_quads(changed, meta))
+        return BuildReport(results)
     store.replace_graphs(
         {f.graph: p.triples() for f, p in changed.items()},
         drop=removed,
         meta_delete=_meta_delete(touched),
-        meta_insert=[t for f, p in changed.items() for t in _meta_triples(f, p, stamp)],
+        meta_insert=meta,
         meta_graph=META_GRAPH,
     )
     return BuildReport(results)
+
+
+def _as_quads(changed: dict[SourceFile, ParsedFile], meta: list[ox.Triple]) -> list[ox.Quad]:
+    quads = [
+        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(f.graph))
+        for f, p in changed.items()
+        for t in p.triples()
+    ]
+    graph = ox.NamedNode(META_GRAPH)
+    return quads + [ox.Quad(t.subject, t.predicate, t.object, graph) for t in meta]
 
 
 def _meta_delete(graphs: list[str]) -> str:

@@ -260,10 +260,16 @@ def run_named(
 ) -> QueryResult:
     """Run a catalogue query with ``NAME=VALUE`` parameters, names resolved on the store."""
     cache: list[Resolver] = []
+    names = [
+        v
+        for k, v in (params or {}).items()
+        if k in {p.name for p in query.params if p.type == "name"}
+    ]
 
     def resolver() -> Resolver:
+        # Only the names this call uses: a store of a million triples need not be read.
         if not cache:
-            cache.append(Resolver.from_store(store))
+            cache.append(Resolver.for_names(store, names))
         return cache[0]
 
     bindings = bind(query, params or {}, resolver, today=today)

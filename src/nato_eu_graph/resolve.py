@@ -129,6 +129,47 @@ class Resolver:
             [r["s"].value for r in sources],
         )
 
+    @classmethod
+    def for_names(cls, store: GraphStore, names: Iterable[str]) -> Resolver:
+        """A resolver that knows just enough for ``names``: the things whose label is
+        one of the names as written (an index lookup in the store), or, when any name
+        needs more (other case, accents, misspelling), every label in the store."""
+        wanted = [n.strip() for n in names if n.strip()]
+        terms: set[str] = set()
+        iris: set[str] = set()
+        for name in wanted:
+            iri = expand_iri(name)
+            if iri:
+                iris.add(f"<{iri}>")
+            for form in _written_forms(name):
+                text = form.replace("\\", "\\\\").replace('"', '\\"')
+                terms |= {f'"{text}"@en', f'"{text}"@fr', f'"{text}"'}
+        if not terms and not iris:
+            return cls([])
+        rows = store.query(
+            f"""SELECT ?s ?label ?type ?pref WHERE {{
+                  {{ VALUES ?hit {{ {" ".join(sorted(terms)) or '""'} }}
+                     ?s <{SKOS}prefLabel>|<{SKOS}altLabel>|<{FOAF}name> ?hit }}
+                  UNION {{ VALUES ?s {{ {" ".join(sorted(iris))} }} }}
+                  ?s ?p ?label
+                  VALUES (?p ?pref) {{ (<{SKOS}prefLabel> true) (<{SKOS}altLabel> false)
+                                       (<{FOAF}name> false) }}
+                  FILTER(isIRI(?s))
+                  OPTIONAL {{ ?s <{RDF}type> ?type }} }}"""
+        )
+        found = cls(
+            (
+                r["s"].value,
+                r["label"].value,
+                r["type"].value if r["type"] else "",
+                r["pref"].value == "true",
+            )
+            for r in rows
+        )
+        if all(found.lookup(n) or expand_iri(n) in found.entities for n in wanted):
+            return found
+        return cls.from_store(store)
+
     def names(self) -> list[str]:
         """Every known label, in the folded form names are compared in."""
         return list(self._index)
@@ -168,6 +209,17 @@ class Resolver:
             return "declare it as a new thing, or check the spelling"
         names = sorted({self.entities[i].label for key in close for i in self._index[key]})
         return "closest known names: " + "; ".join(names[:5])
+
+
+def _written_forms(name: str) -> set[str]:
+    """The name as written, and without a leading rank or title ("Lt Gen Wiermann")."""
+    text = re.sub(r"\s+", " ", name.strip())
+    forms = {text, text.rstrip(".")}
+    lowered = text.lower()
+    for rank in RANKS:
+        if lowered.startswith(rank + " "):
+            forms.add(text[len(rank) + 1 :].strip())
+    return {f for f in forms if f}
 
 
 def expand_iri(text: str) -> str | None:
