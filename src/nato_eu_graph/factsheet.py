@@ -228,11 +228,30 @@ def node(iri: str) -> ox.NamedNode:
 class Reader:
     """Turns one parsed sheet into triples, resolving names as it goes."""
 
-    def __init__(self, file: str, resolver: Resolver) -> None:
+    def __init__(
+        self,
+        file: str,
+        resolver: Resolver,
+        *,
+        upgrade: Callable[[], Resolver] | None = None,
+        exists: Callable[[str], bool] | None = None,
+    ) -> None:
+        """``resolver`` may know only the names the sheet spells exactly; ``upgrade``
+        then gives the resolver of every label, used the first time a name is missed,
+        and ``exists`` says whether an id is in the store already."""
         self.sheet = Sheet(file)
         self.resolver = resolver
+        self._upgrade = upgrade
+        self._exists = exists
         self.default_source: str | None = None
         self._new_labels: dict[str, list[tuple[str, str]]] = {}
+
+    def _upgraded(self) -> bool:
+        """Switch to the full resolver once; False when there is nothing more to know."""
+        if self._upgrade is None:
+            return False
+        self.resolver, self._upgrade = self._upgrade(), None
+        return True
 
     # -- errors and values
 
@@ -296,6 +315,8 @@ class Reader:
         try:
             return self.resolver.resolve(name, types=types, what=kind)
         except UnknownEntityError as exc:
+            if self._upgraded():
+                return self.resolve(name, kind, line)
             raise self.fail(exc.message, line, exc.hint) from None
 
     def concept(self, m: Mapping, key: str, scheme: str, *, required: bool = False) -> str | None:
@@ -306,6 +327,8 @@ class Reader:
         in_scheme = [h for h in hits if h in self.resolver.schemes.get(SCHEMES[scheme], set())]
         if len(in_scheme) == 1:
             return in_scheme[0]
+        if self._upgraded():
+            return self.concept(m, key, scheme, required=required)
         known = sorted(
             self.resolver.entities[c].label
             for c in self.resolver.schemes.get(SCHEMES[scheme], set())
@@ -329,7 +352,7 @@ class Reader:
                 hint=f"use lower-case letters, digits and hyphens, e.g. {kind_path}/my-new-thing",
             )
         iri = ID + slug
-        if iri in self.resolver.entities:
+        if iri in self.resolver.entities or (self._exists is not None and self._exists(iri)):
             raise self.fail(
                 f"the id {slug!r} exists already in the graph",
                 self._line(m, "id"),
@@ -755,10 +778,36 @@ _FACTS: list[tuple[str, Handler]] = [
 # ---------------------------------------------------------------------------- entry points
 
 
-def read_yaml_sheet(path: Path, resolver: Resolver) -> tuple[Sheet, str]:
+Resolving = Resolver | Callable[[list[str]], Resolver]
+
+
+def _resolver_for(resolving: Resolving, names: list[str]) -> Resolver:
+    """A resolver as given, or one made for the values the sheet actually holds."""
+    return resolving if isinstance(resolving, Resolver) else resolving(names)
+
+
+def scalars(doc: Any) -> list[str]:
+    """Every text value of a parsed sheet: the names it may refer things by."""
+    if isinstance(doc, dict):
+        return [v for value in doc.values() for v in scalars(value)]
+    if isinstance(doc, list):
+        return [v for value in doc for v in scalars(value)]
+    return [doc] if isinstance(doc, str) else []
+
+
+def read_yaml_sheet(
+    path: Path,
+    resolver: Resolving,
+    *,
+    upgrade: Callable[[], Resolver] | None = None,
+    exists: Callable[[str], bool] | None = None,
+) -> tuple[Sheet, str]:
     raw = read_bytes(path, MAX_SHEET_BYTES)
     doc = load_yaml(raw, str(path))
-    return read_sheet(Reader(str(path), resolver), doc), hashlib.sha256(raw).hexdigest()
+    reader = Reader(
+        str(path), _resolver_for(resolver, scalars(doc)), upgrade=upgrade, exists=exists
+    )
+    return read_sheet(reader, doc), hashlib.sha256(raw).hexdigest()
 
 
 CSV_KINDS = {
@@ -768,7 +817,13 @@ CSV_KINDS = {
 MAX_CSV_COLUMNS = 64
 
 
-def read_csv_sheet(path: Path, resolver: Resolver) -> tuple[Sheet, str]:
+def read_csv_sheet(
+    path: Path,
+    resolver: Resolving,
+    *,
+    upgrade: Callable[[], Resolver] | None = None,
+    exists: Callable[[str], bool] | None = None,
+) -> tuple[Sheet, str]:
     """A CSV of memberships or tenures, one fact a row; the header says which."""
     raw = read_bytes(path, MAX_SHEET_BYTES)
     text = _decode(raw, str(path))
@@ -781,7 +836,8 @@ def read_csv_sheet(path: Path, resolver: Resolver) -> tuple[Sheet, str]:
             hint="a fact-sheet CSV has at most a dozen columns",
         )
     reader_csv = csv.reader(io.StringIO(text))
-    r = Reader(str(path), resolver)
+    cells = [c.strip() for c in text.replace("\n", ",").split(",") if c.strip()]
+    r = Reader(str(path), _resolver_for(resolver, cells), upgrade=upgrade, exists=exists)
     try:
         _csv_sheet(r, reader_csv)
     except csv.Error as exc:  # e.g. a cell past csv's field size limit (128 KiB)

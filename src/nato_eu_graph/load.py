@@ -97,14 +97,34 @@ def size_limit(path: Path, fmt: str | None) -> int:
     return MAX_SHEET_BYTES if sheet_kind(path, fmt) in ("yaml", "csv") else MAX_RDF_BYTES
 
 
-def read_batches(path: Path, fmt: str | None, resolver: Callable[[], Resolver]) -> list[Batch]:
+@dataclass
+class Names:
+    """How a load finds the things a sheet names: by index lookups of the names it
+    spells exactly, and by every label of the store only when a name needs more."""
+
+    store: GraphStore
+    _full: Resolver | None = None
+
+    def partial(self, names: list[str]) -> Resolver:
+        return Resolver.partial(self.store, names, vocabularies=True)
+
+    def full(self) -> Resolver:
+        if self._full is None:
+            self._full = Resolver.from_store(self.store)
+        return self._full
+
+    def exists(self, iri: str) -> bool:
+        return bool(self.store.query(f"ASK {{ <{iri}> ?p ?o }}"))
+
+
+def read_batches(path: Path, fmt: str | None, names: Names) -> list[Batch]:
     """One batch for a file; for an export of batches, each batch it holds."""
     kind = sheet_kind(path, fmt)
     if kind in ("yaml", "csv"):
         from .factsheet import read_csv_sheet, read_yaml_sheet
 
         reader = read_yaml_sheet if kind == "yaml" else read_csv_sheet
-        sheet, digest = reader(path, resolver())
+        sheet, digest = reader(path, names.partial, upgrade=names.full, exists=names.exists)
         if not sheet.triples:
             raise _empty(path, kind)
         lines = {**sheet.lines, **sheet.declared}
@@ -301,12 +321,7 @@ def load_files(
     step = progress or (lambda _: None)
     report = LoadReport(dry_run=dry_run)
     existing = {b.sha256: b for b in loaded_batches(store)}
-    resolver_cache: list[Resolver] = []
-
-    def resolver() -> Resolver:
-        if not resolver_cache:
-            resolver_cache.append(Resolver.from_store(store))
-        return resolver_cache[0]
+    names = Names(store)
 
     batches: list[Batch] = []
     seen: set[str] = set()
@@ -321,7 +336,7 @@ def load_files(
             step("skipped")
             continue
         seen.add(digest)
-        for batch in read_batches(path, fmt, resolver):
+        for batch in read_batches(path, fmt, names):
             if batch.restored and batch.restored.sha256 in existing:
                 report.skipped.append((str(path), existing[batch.restored.sha256]))
                 continue

@@ -131,33 +131,34 @@ class Resolver:
 
     @classmethod
     def for_names(cls, store: GraphStore, names: Iterable[str]) -> Resolver:
-        """A resolver that knows just enough for ``names``: the things whose label is
-        one of the names as written (an index lookup in the store), or, when any name
-        needs more (other case, accents, misspelling), every label in the store."""
+        """A resolver that knows just enough for ``names`` (see :meth:`partial`), or,
+        when any name needs more (other case, accents, misspelling), every label."""
         wanted = [n.strip() for n in names if n.strip()]
+        found = cls.partial(store, wanted)
+        if all(found.lookup(n) or expand_iri(n) in found.entities for n in wanted):
+            return found
+        return cls.from_store(store)
+
+    @classmethod
+    def partial(
+        cls, store: GraphStore, names: Iterable[str], *, vocabularies: bool = False
+    ) -> Resolver:
+        """The things whose label is one of ``names`` as written, found by index lookups
+        instead of reading every label of the store; with ``vocabularies``, also every
+        concept of a scheme and every described source (what fact sheets need)."""
         terms: set[str] = set()
         iris: set[str] = set()
-        for name in wanted:
+        for name in {n.strip() for n in names if n.strip()}:
             iri = expand_iri(name)
             if iri:
                 iris.add(f"<{iri}>")
             for form in _written_forms(name):
                 text = form.replace("\\", "\\\\").replace('"', '\\"')
                 terms |= {f'"{text}"@en', f'"{text}"@fr', f'"{text}"'}
-        if not terms and not iris:
-            return cls([])
-        rows = store.query(
-            f"""SELECT ?s ?label ?type ?pref WHERE {{
-                  {{ VALUES ?hit {{ {" ".join(sorted(terms)) or '""'} }}
-                     ?s <{SKOS}prefLabel>|<{SKOS}altLabel>|<{FOAF}name> ?hit }}
-                  UNION {{ VALUES ?s {{ {" ".join(sorted(iris))} }} }}
-                  ?s ?p ?label
-                  VALUES (?p ?pref) {{ (<{SKOS}prefLabel> true) (<{SKOS}altLabel> false)
-                                       (<{FOAF}name> false) }}
-                  FILTER(isIRI(?s))
-                  OPTIONAL {{ ?s <{RDF}type> ?type }} }}"""
-        )
-        found = cls(
+        rows = list(store.query(_partial_query(terms, iris))) if terms or iris else []
+        if vocabularies:
+            rows += store.query(_partial_query(set(), set(), concepts=True))
+        labels = [
             (
                 r["s"].value,
                 r["label"].value,
@@ -165,10 +166,16 @@ class Resolver:
                 r["pref"].value == "true",
             )
             for r in rows
+        ]
+        if not vocabularies:
+            return cls(labels)
+        concepts = store.query(f"SELECT ?c ?s WHERE {{ ?c <{SKOS}inScheme> ?s }}")
+        sources = store.query(f"SELECT ?s WHERE {{ ?s a <{NEG}Source> }}")
+        return cls(
+            labels,
+            [(r["c"].value, r["s"].value) for r in concepts],
+            [r["s"].value for r in sources],
         )
-        if all(found.lookup(n) or expand_iri(n) in found.entities for n in wanted):
-            return found
-        return cls.from_store(store)
 
     def names(self) -> list[str]:
         """Every known label, in the folded form names are compared in."""
@@ -209,6 +216,29 @@ class Resolver:
             return "declare it as a new thing, or check the spelling"
         names = sorted({self.entities[i].label for key in close for i in self._index[key]})
         return "closest known names: " + "; ".join(names[:5])
+
+
+def _partial_query(terms: set[str], iris: set[str], *, concepts: bool = False) -> str:
+    """Labels and types of the things named by ``terms``, given as ``iris``, or (with
+    ``concepts``) of every concept in a scheme. Each label property is its own pattern
+    with the names bound: Oxigraph then answers from its object index."""
+    if concepts:
+        things = f"{{ SELECT DISTINCT ?s WHERE {{ ?s <{SKOS}inScheme> ?scheme }} }}"
+    else:
+        hits = " ".join(sorted(terms)) or '""'
+        found = " UNION ".join(
+            f"{{ VALUES ?hit {{ {hits} }} ?s <{p}> ?hit }}"
+            for p in (SKOS + "prefLabel", SKOS + "altLabel", FOAF + "name")
+        )
+        given = f" UNION {{ VALUES ?s {{ {' '.join(sorted(iris))} }} }}" if iris else ""
+        things = f"{{ SELECT DISTINCT ?s WHERE {{ {found}{given} }} }}"
+    return f"""SELECT ?s ?label ?type ?pref WHERE {{
+        {things}
+        {{ ?s <{SKOS}prefLabel> ?label BIND(true AS ?pref) }}
+        UNION {{ ?s <{SKOS}altLabel> ?label BIND(false AS ?pref) }}
+        UNION {{ ?s <{FOAF}name> ?label BIND(false AS ?pref) }}
+        FILTER(isIRI(?s))
+        OPTIONAL {{ ?s <{RDF}type> ?type }} }}"""
 
 
 def _written_forms(name: str) -> set[str]:
