@@ -342,7 +342,8 @@ def _checked_url(url: str) -> str:
     return url
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """Whether a host name or address stays on this machine."""
     if host == "localhost":
         return True
     try:
@@ -354,7 +355,7 @@ def _is_loopback(host: str) -> bool:
 def _opener(*urls: str) -> urllib.request.OpenerDirector:
     """No redirects; and no proxy when every URL is on this machine."""
     handlers: list[urllib.request.BaseHandler] = [_NoRedirect()]
-    if all(_is_loopback(urllib.parse.urlsplit(u).hostname or "") for u in urls):
+    if all(is_loopback(urllib.parse.urlsplit(u).hostname or "") for u in urls):
         handlers.append(urllib.request.ProxyHandler({}))
     return urllib.request.build_opener(*handlers)
 

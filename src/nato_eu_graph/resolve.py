@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
+from typing import Any
 
 from .errors import UnknownEntityError
 from .namespaces import FOAF, META_GRAPH, NEG, PREFIXES, RDF, SKOS
@@ -112,22 +113,8 @@ class Resolver:
                   FILTER(?g != <{META_GRAPH}> && isIRI(?s))
                   OPTIONAL {{ ?s <{RDF}type> ?type }} }}"""
         )
-        labels = [
-            (
-                r["s"].value,
-                r["label"].value,
-                r["type"].value if r["type"] else "",
-                r["pref"].value == "true",
-            )
-            for r in rows
-        ]
-        concepts = store.query(f"SELECT ?c ?s WHERE {{ ?c <{SKOS}inScheme> ?s }}")
-        sources = store.query(f"SELECT ?s WHERE {{ ?s a <{NEG}Source> }}")
-        return cls(
-            labels,
-            [(r["c"].value, r["s"].value) for r in concepts],
-            [r["s"].value for r in sources],
-        )
+        labels = _label_rows(rows)
+        return cls(labels, *_vocabularies(store))
 
     @classmethod
     def for_names(cls, store: GraphStore, names: Iterable[str]) -> Resolver:
@@ -158,24 +145,10 @@ class Resolver:
         rows = list(store.query(_partial_query(terms, iris))) if terms or iris else []
         if vocabularies:
             rows += store.query(_partial_query(set(), set(), concepts=True))
-        labels = [
-            (
-                r["s"].value,
-                r["label"].value,
-                r["type"].value if r["type"] else "",
-                r["pref"].value == "true",
-            )
-            for r in rows
-        ]
+        labels = _label_rows(rows)
         if not vocabularies:
             return cls(labels)
-        concepts = store.query(f"SELECT ?c ?s WHERE {{ ?c <{SKOS}inScheme> ?s }}")
-        sources = store.query(f"SELECT ?s WHERE {{ ?s a <{NEG}Source> }}")
-        return cls(
-            labels,
-            [(r["c"].value, r["s"].value) for r in concepts],
-            [r["s"].value for r in sources],
-        )
+        return cls(labels, *_vocabularies(store))
 
     def names(self) -> list[str]:
         """Every known label, in the folded form names are compared in."""
@@ -216,6 +189,26 @@ class Resolver:
             return "declare it as a new thing, or check the spelling"
         names = sorted({self.entities[i].label for key in close for i in self._index[key]})
         return "closest known names: " + "; ".join(names[:5])
+
+
+def _label_rows(rows: Iterable[Any]) -> list[tuple[str, str, str, bool]]:
+    """(iri, label, type, preferred) from the solutions of a label query."""
+    return [
+        (
+            r["s"].value,
+            r["label"].value,
+            r["type"].value if r["type"] else "",
+            r["pref"].value == "true",
+        )
+        for r in rows
+    ]
+
+
+def _vocabularies(store: GraphStore) -> tuple[list[tuple[str, str]], list[str]]:
+    """(concept, scheme) pairs and the described source pages: what fact sheets check."""
+    concepts = store.query(f"SELECT ?c ?s WHERE {{ ?c <{SKOS}inScheme> ?s }}")
+    sources = store.query(f"SELECT ?s WHERE {{ ?s a <{NEG}Source> }}")
+    return [(r["c"].value, r["s"].value) for r in concepts], [r["s"].value for r in sources]
 
 
 def _partial_query(terms: set[str], iris: set[str], *, concepts: bool = False) -> str:

@@ -14,7 +14,6 @@ process"), as it does against a writable server, instead of writing under the se
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import shutil
 import signal
 import subprocess
@@ -32,6 +31,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from .errors import GraphError, StoreError
+from .remote import is_loopback
 
 BINARY = "oxigraph"
 READY_WITHIN = 60.0  # seconds for the server to open the store and listen
@@ -59,15 +59,6 @@ class ServeOptions:
     @property
     def loopback(self) -> bool:
         return is_loopback(self.host)
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def oxigraph_binary() -> str:

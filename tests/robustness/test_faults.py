@@ -22,6 +22,7 @@ from nato_eu_graph.load import load_files
 from nato_eu_graph.store import EmbeddedStore
 
 from ..conftest import cli_path, run_cli
+from ..test_load import big_ntriples
 from .conftest import export, skip_or_fail_in_ci
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}  # the same build time: identical exports
@@ -98,12 +99,6 @@ def on_small_disk(script: str, size: str, mount: Path) -> subprocess.CompletedPr
         text=True,
         timeout=300,
     )
-
-
-def big_ntriples(path: Path, n: int) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            out.write(f'<https://example.org/big/s{i}> <https://example.org/big/p> "v{i}" .\n')
 
 
 @pytest.mark.slow
