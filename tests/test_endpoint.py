@@ -159,9 +159,16 @@ def test_serve_answers_a_plain_client_and_refuses_updates(store_copy: Path) -> N
         one_line_error(
             run_cli("load", str(MEETING), "--endpoint", served.endpoint), "refused the update"
         )
-        # The store is held: the embedded route says so and points at --endpoint.
+        # The server holds a reader's lock: embedded readers still work beside it, an
+        # embedded writer is refused in one line that points at --endpoint.
+        read = run_cli(
+            "query", "common-members", "--as-of", "2021-11-16", "--store", str(store_copy)
+        )
+        assert read.returncode == 0 and read.stdout.count("\n") == 22, read.stderr
         one_line_error(
-            run_cli("info", "--store", str(store_copy)), "in use by another process", "--endpoint"
+            run_cli("load", str(MEETING), "--wait", "0", "--store", str(store_copy)),
+            "in use by another process",
+            "--endpoint",
         )
         page = urllib.request.urlopen(served.base + "/", timeout=10).read().decode()
         assert "yasgui.min.js" in page and "http" not in page.split("<script>")[0].lower()

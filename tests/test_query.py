@@ -242,11 +242,17 @@ def test_python_api_rows_and_network(built_store: object) -> None:
     assert g.sparql("ASK { ?s ?p ?o }") is True
 
 
-def test_closing_the_python_handle_releases_the_store(store_copy: Path) -> None:
+def test_an_open_python_handle_shares_with_readers_and_holds_off_writers(
+    store_copy: Path,
+) -> None:
     from nato_eu_graph import Graph
 
+    sheet = str(REPO / "tests" / "fixtures" / "load" / "meeting.yaml")
     with Graph.open(store_copy) as g:
         assert len(g.query("common-members", date="2021-11-16")) == 21
-        held = run_cli("info", "--store", str(store_copy))
+        read = run_cli("info", "--store", str(store_copy))
+        assert read.returncode == 0, read.stderr
+        held = run_cli("load", sheet, "--wait", "0", "--store", str(store_copy))
         assert held.returncode == 1 and "in use" in held.stderr
-    assert run_cli("info", "--store", str(store_copy)).returncode == 0
+    loaded = run_cli("load", sheet, "--wait", "0", "--store", str(store_copy))
+    assert loaded.returncode == 0, loaded.stderr

@@ -68,10 +68,14 @@ class Graph:
 
     @classmethod
     def open(cls, store: str | Path | None = None, *, endpoint: str | None = None) -> Graph:
-        """The embedded store at ``store`` (or the default one), or a SPARQL endpoint."""
+        """The embedded store at ``store`` (or the default one), or a SPARQL endpoint.
+
+        The embedded store opens read-only: other readers (the CLI's queries, other
+        notebooks) can use it at the same time; writers wait until the handle is closed.
+        """
         from .connect import open_graph
 
-        return cls(open_graph(str(store) if store else None, endpoint))
+        return cls(open_graph(str(store) if store else None, endpoint, read_only=True))
 
     @classmethod
     def build(cls, store: str | Path | None = None) -> Graph:

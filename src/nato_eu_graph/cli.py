@@ -121,7 +121,7 @@ def info(store_path: str | None, endpoint: str | None) -> None:
     from .info import store_info
     from .namespaces import compact
 
-    details = store_info(_open_store(store_path, endpoint))
+    details = store_info(_read_store(store_path, endpoint))
     click.echo(f"store: {details.location}")
     click.echo(f"graphs: {len(details.graphs)}, triples: {details.triples}")
     for g in details.graphs:
@@ -134,9 +134,17 @@ def info(store_path: str | None, endpoint: str | None) -> None:
 def _open_store(
     store_path: str | None, endpoint: str | None, *, create: bool = False, wait: float = 0.0
 ) -> Any:
+    """The store for a command that writes."""
     from .connect import open_graph
 
     return open_graph(store_path, endpoint, create=create, wait=wait)
+
+
+def _read_store(store_path: str | None, endpoint: str | None) -> Any:
+    """The store for a command that only reads: shared with other readers."""
+    from .connect import open_graph
+
+    return open_graph(store_path, endpoint, read_only=True)
 
 
 def _read_query(path: str) -> str:
@@ -272,7 +280,7 @@ def query(
     given = _params(params)
     if as_of:
         given.setdefault("date", as_of)
-    store = _open_store(store_path, endpoint)
+    store = _read_store(store_path, endpoint)
     if name:
         result = run_named(store, catalog.get(name), given, timeout=timeout)
     else:
@@ -300,7 +308,7 @@ def report(store_path: str | None, endpoint: str | None, output: str | None) -> 
     """Run every catalogue query with its example parameters and write a Markdown report."""
     from .report import competency_report
 
-    text = competency_report(_open_store(store_path, endpoint))
+    text = competency_report(_read_store(store_path, endpoint))
     if output:
         from .files import write_text_atomic
 
@@ -359,7 +367,7 @@ def export_cmd(
 
     if fmt is None:
         fmt = _format_from_name(output)
-    store = _open_store(store_path, endpoint)
+    store = _read_store(store_path, endpoint)
     if only_batches:
         data = export_batches(store, "nquads" if fmt == "nquads" else "trig")
     else:
@@ -489,7 +497,7 @@ def batches(fmt: str, store_path: str | None, endpoint: str | None) -> None:
 
     from .load import loaded_batches
 
-    found = loaded_batches(_open_store(store_path, endpoint))
+    found = loaded_batches(_read_store(store_path, endpoint))
     if fmt == "json":
         click.echo(json.dumps([asdict(b) for b in found], indent=2, ensure_ascii=False))
         return

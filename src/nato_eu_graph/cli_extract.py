@@ -69,7 +69,7 @@ def extract_command(store_option: StoreOption) -> click.Command:
         from .extract_graph import Knowledge
         from .extract_yaml import render_draft
 
-        knowledge = Knowledge.from_store(open_graph(store_path, endpoint))
+        knowledge = Knowledge.from_store(open_graph(store_path, endpoint, read_only=True))
         result = extract_file(file, knowledge, day=_day(day), source=source)
         draft = render_draft(result)
         if output is None:

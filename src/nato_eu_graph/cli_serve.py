@@ -52,8 +52,9 @@ def register(main: click.Group, store_option: Decorator) -> None:
 
         Runs the Oxigraph server on the store: queries (and, with --writable, updates)
         at http://HOST:PORT/sparql, the query UI at http://HOST:PORT/. Queries see the
-        union of all graphs. The store stays locked while it runs; other commands reach
-        it with --endpoint. Ctrl-C stops it.
+        union of all graphs. While it runs no other process may write to the store (a
+        read-only server still lets other commands read it); write through --endpoint.
+        Ctrl-C stops it.
         """
         from .serve import ServeOptions
         from .serve import serve as run_serve

@@ -22,7 +22,7 @@ SUFFIXES = {".html": "html", ".htm": "html", ".graphml": "graphml", ".gexf": "ge
 def _open_store(store_path: str | None, endpoint: str | None) -> Any:
     from .connect import open_graph
 
-    return open_graph(store_path, endpoint)
+    return open_graph(store_path, endpoint, read_only=True)  # views only read
 
 
 def _as_of(value: str | None) -> str:

@@ -16,11 +16,17 @@ def open_graph(
     *,
     create: bool = False,
     wait: float = 0.0,
+    read_only: bool = False,
 ) -> GraphStore:
-    """``--endpoint`` (or ``$NATO_EU_GRAPH_ENDPOINT``) wins over the embedded store."""
+    """``--endpoint`` (or ``$NATO_EU_GRAPH_ENDPOINT``) wins over the embedded store.
+
+    ``read_only`` is for commands that only read: the embedded store is then shared with
+    other readers (a server's read-only endpoint decides that for itself)."""
     url = endpoint or (None if store else os.environ.get(ENV_ENDPOINT))
     if url:
         from .remote import RemoteStore  # HTTP client code only for remote work
 
         return RemoteStore.connect(url)
-    return EmbeddedStore.open(resolve_store_path(store), create=create, wait=wait)
+    return EmbeddedStore.open(
+        resolve_store_path(store), create=create, wait=wait, read_only=read_only
+    )

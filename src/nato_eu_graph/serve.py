@@ -6,9 +6,10 @@ with the union default graph and a query timeout. It answers queries and updates
 ``/sparql`` (also ``/query`` and ``/update``) and shows its bundled query UI at ``/``.
 
 ``serve-read-only`` takes no lock, and Oxigraph calls a writer beside a read-only reader
-undefined behaviour. So while a read-only server runs, this process holds the store's
-RocksDB lock itself: a ``load --store S`` then fails at once ("in use by another
-process"), as it does against a writable server, instead of writing under the server.
+undefined behaviour. So while a read-only server runs, this process holds a reader's
+share of the store's lock (see store.py), as a read-only ``query`` does: other readers
+still work beside the server, while a ``load --store S`` fails at once ("in use by
+another process"), as it does against a writable server, instead of writing under it.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import IO
 
 import pyoxigraph as ox
 
 from .errors import GraphError, StoreError
 from .remote import is_loopback
+from .store import ReaderLock
 
 BINARY = "oxigraph"
 READY_WITHIN = 60.0  # seconds for the server to open the store and listen
@@ -126,7 +127,7 @@ class Server:
         self.opts = opts
         self._log = log
         self._proc: subprocess.Popen[str] | None = None
-        self._lock: IO[bytes] | None = None
+        self._lock: ReaderLock | None = None
         self._tail: deque[str] = deque(maxlen=20)
 
     def start(self, ready_within: float = READY_WITHIN) -> None:
@@ -160,7 +161,7 @@ class Server:
                 proc.kill()
                 proc.wait()
         if self._lock is not None:
-            self._lock.close()
+            self._lock.release()
             self._lock = None
 
     def failure(self, code: int) -> StoreError:
@@ -187,7 +188,7 @@ class Server:
                     f"no store at {store}",
                     hint=f"build one first: nato-eu-graph build --store {store}",
                 )
-            self._lock = _hold_lock(store)
+            self._lock = ReaderLock.take(store)
         else:
             store.mkdir(parents=True, exist_ok=True)
 
@@ -253,20 +254,6 @@ def serve(opts: ServeOptions, *, on_ready: Callable[[Server], None], log: Log | 
 
 def _raise_stop(signum: int, frame: FrameType | None) -> None:
     raise _Stop(signum)
-
-
-def _hold_lock(store: Path) -> IO[bytes]:
-    """Take the RocksDB lock file the way RocksDB does, so writers elsewhere see it held."""
-    handle = open(store / "LOCK", "a+b")  # noqa: SIM115  (kept open while serving)
-    if sys.platform != "win32":
-        import fcntl
-
-        try:
-            fcntl.lockf(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            raise _in_use(store) from None
-    return handle
 
 
 def _in_use(store: Path) -> StoreError:
