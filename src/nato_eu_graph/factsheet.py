@@ -225,6 +225,10 @@ def node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+# Which of the given ids the store holds already.
+Existing = Callable[[Iterable[str]], set[str]]
+
+
 class Reader:
     """Turns one parsed sheet into triples, resolving names as it goes."""
 
@@ -234,15 +238,15 @@ class Reader:
         resolver: Resolver,
         *,
         upgrade: Callable[[], Resolver] | None = None,
-        exists: Callable[[str], bool] | None = None,
+        existing: Existing | None = None,
     ) -> None:
         """``resolver`` may know only the names the sheet spells exactly; ``upgrade``
         then gives the resolver of every label, used the first time a name is missed,
-        and ``exists`` says whether an id is in the store already."""
+        and ``existing`` tells which of the declared ids the store holds already."""
         self.sheet = Sheet(file)
         self.resolver = resolver
         self._upgrade = upgrade
-        self._exists = exists
+        self._existing = existing
         self.default_source: str | None = None
         self._new_labels: dict[str, list[tuple[str, str]]] = {}
 
@@ -352,12 +356,8 @@ class Reader:
                 hint=f"use lower-case letters, digits and hyphens, e.g. {kind_path}/my-new-thing",
             )
         iri = ID + slug
-        if iri in self.resolver.entities or (self._exists is not None and self._exists(iri)):
-            raise self.fail(
-                f"the id {slug!r} exists already in the graph",
-                self._line(m, "id"),
-                hint="refer to it by name instead of declaring it again",
-            )
+        if iri in self.resolver.entities:
+            raise self._exists_already(iri, self._line(m, "id"))
         if iri in self.sheet.declared:
             raise self.fail(
                 f"the id {slug!r} is declared twice in this sheet (first on "
@@ -368,6 +368,23 @@ class Reader:
         for t in rdf_types:
             self.sheet.add(iri, RDF + "type", node(t), m.line)
         return iri
+
+    def check_new_ids(self) -> None:
+        """Declared ids the store holds already (under no known name): asked all at once
+        when the sheet has been read, the first by line reported."""
+        if self._existing is None or not self.sheet.declared:
+            return
+        taken = self._existing(self.sheet.declared)
+        if taken:
+            iri = min(taken, key=lambda i: self.sheet.declared[i])
+            raise self._exists_already(iri, self.sheet.declared[iri])
+
+    def _exists_already(self, iri: str, line: int) -> ParseError:
+        return self.fail(
+            f"the id {iri.removeprefix(ID)!r} exists already in the graph",
+            line,
+            hint="refer to it by name instead of declaring it again",
+        )
 
     def labels(self, iri: str, m: Mapping, types: Iterable[str], key: str = "label") -> None:
         label = self.text(m, key, required=True) or ""
@@ -800,14 +817,16 @@ def read_yaml_sheet(
     resolver: Resolving,
     *,
     upgrade: Callable[[], Resolver] | None = None,
-    exists: Callable[[str], bool] | None = None,
+    existing: Existing | None = None,
 ) -> tuple[Sheet, str]:
     raw = read_bytes(path, MAX_SHEET_BYTES)
     doc = load_yaml(raw, str(path))
     reader = Reader(
-        str(path), _resolver_for(resolver, scalars(doc)), upgrade=upgrade, exists=exists
+        str(path), _resolver_for(resolver, scalars(doc)), upgrade=upgrade, existing=existing
     )
-    return read_sheet(reader, doc), hashlib.sha256(raw).hexdigest()
+    sheet = read_sheet(reader, doc)
+    reader.check_new_ids()
+    return sheet, hashlib.sha256(raw).hexdigest()
 
 
 CSV_KINDS = {
@@ -822,7 +841,7 @@ def read_csv_sheet(
     resolver: Resolving,
     *,
     upgrade: Callable[[], Resolver] | None = None,
-    exists: Callable[[str], bool] | None = None,
+    existing: Existing | None = None,
 ) -> tuple[Sheet, str]:
     """A CSV of memberships or tenures, one fact a row; the header says which."""
     raw = read_bytes(path, MAX_SHEET_BYTES)
@@ -837,7 +856,7 @@ def read_csv_sheet(
         )
     reader_csv = csv.reader(io.StringIO(text))
     cells = [c.strip() for c in text.replace("\n", ",").split(",") if c.strip()]
-    r = Reader(str(path), _resolver_for(resolver, cells), upgrade=upgrade, exists=exists)
+    r = Reader(str(path), _resolver_for(resolver, cells), upgrade=upgrade, existing=existing)
     try:
         _csv_sheet(r, reader_csv)
     except csv.Error as exc:  # e.g. a cell past csv's field size limit (128 KiB)
@@ -847,6 +866,7 @@ def read_csv_sheet(
             line=reader_csv.line_num,
             hint="check the quoting; cells hold short values",
         ) from None
+    r.check_new_ids()
     return r.sheet, hashlib.sha256(raw).hexdigest()
 
 

@@ -113,8 +113,17 @@ class Names:
             self._full = Resolver.from_store(self.store)
         return self._full
 
-    def exists(self, iri: str) -> bool:
-        return bool(self.store.query(f"ASK {{ <{iri}> ?p ?o }}"))
+    def existing(self, iris: Iterable[str]) -> set[str]:
+        """Those of ``iris`` the store says something about: one query per 500."""
+        found: set[str] = set()
+        wanted = sorted(set(iris))
+        for i in range(0, len(wanted), 500):
+            values = " ".join(f"<{iri}>" for iri in wanted[i : i + 500])
+            rows = self.store.query(
+                f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
+            )
+            found |= {r["s"].value for r in rows}
+        return found
 
 
 def read_batches(path: Path, fmt: str | None, names: Names) -> list[Batch]:
@@ -124,7 +133,7 @@ def read_batches(path: Path, fmt: str | None, names: Names) -> list[Batch]:
         from .factsheet import read_csv_sheet, read_yaml_sheet
 
         reader = read_yaml_sheet if kind == "yaml" else read_csv_sheet
-        sheet, digest = reader(path, names.partial, upgrade=names.full, exists=names.exists)
+        sheet, digest = reader(path, names.partial, upgrade=names.full, existing=names.existing)
         if not sheet.triples:
             raise _empty(path, kind)
         lines = {**sheet.lines, **sheet.declared}
@@ -228,9 +237,10 @@ def context_for(store: GraphStore, batch: Batch) -> list[ox.Triple]:
         )
     for chunk in _chunks(sorted(objects - subjects, key=str), 500):
         found += store.query(
+            # The properties as a FILTER, not a second VALUES: Oxigraph would read every
+            # triple of those properties in the store instead of looking up each node.
             f"""CONSTRUCT {{ ?o ?p ?v }} WHERE {{ VALUES ?o {{ {" ".join(map(str, chunk))} }}
-                VALUES ?p {{ <{RDF}type> <{SKOS}prefLabel> <{SKOS}inScheme> }}
-                ?o ?p ?v }}"""
+                ?o ?p ?v FILTER(?p IN (<{RDF}type>, <{SKOS}prefLabel>, <{SKOS}inScheme>)) }}"""
         )
     return found
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Any
 
+import pyoxigraph as ox
+
 from .errors import UnknownEntityError
 from .namespaces import FOAF, META_GRAPH, NEG, PREFIXES, RDF, SKOS
 from .store import GraphStore
@@ -142,10 +144,10 @@ class Resolver:
             for form in _written_forms(name):
                 text = form.replace("\\", "\\\\").replace('"', '\\"')
                 terms |= {f'"{text}"@en', f'"{text}"@fr', f'"{text}"'}
-        rows = list(store.query(_partial_query(terms, iris))) if terms or iris else []
+        things = _named_things(store, terms, iris) if terms or iris else []
         if vocabularies:
-            rows += store.query(_partial_query(set(), set(), concepts=True))
-        labels = _label_rows(rows)
+            things += _concepts(store)
+        labels = _labels_of(store, sorted(set(things)))
         if not vocabularies:
             return cls(labels)
         return cls(labels, *_vocabularies(store))
@@ -191,6 +193,10 @@ class Resolver:
         return "closest known names: " + "; ".join(names[:5])
 
 
+LABEL_PROPERTIES = (SKOS + "prefLabel", SKOS + "altLabel", FOAF + "name")
+_LABEL_LIST = ", ".join(f"<{p}>" for p in LABEL_PROPERTIES)
+
+
 def _label_rows(rows: Iterable[Any]) -> list[tuple[str, str, str, bool]]:
     """(iri, label, type, preferred) from the solutions of a label query."""
     return [
@@ -211,27 +217,43 @@ def _vocabularies(store: GraphStore) -> tuple[list[tuple[str, str]], list[str]]:
     return [(r["c"].value, r["s"].value) for r in concepts], [r["s"].value for r in sources]
 
 
-def _partial_query(terms: set[str], iris: set[str], *, concepts: bool = False) -> str:
-    """Labels and types of the things named by ``terms``, given as ``iris``, or (with
-    ``concepts``) of every concept in a scheme. Each label property is its own pattern
-    with the names bound: Oxigraph then answers from its object index."""
-    if concepts:
-        things = f"{{ SELECT DISTINCT ?s WHERE {{ ?s <{SKOS}inScheme> ?scheme }} }}"
-    else:
-        hits = " ".join(sorted(terms)) or '""'
-        found = " UNION ".join(
-            f"{{ VALUES ?hit {{ {hits} }} ?s <{p}> ?hit }}"
-            for p in (SKOS + "prefLabel", SKOS + "altLabel", FOAF + "name")
+def _named_things(store: GraphStore, terms: set[str], iris: set[str]) -> list[str]:
+    """The things one of whose labels is one of ``terms``, and those of ``iris`` that are
+    subjects. Each label property is its own pattern with the names bound, so Oxigraph
+    answers from its object index whatever the size of the store."""
+    hits = " ".join(sorted(terms)) or '""'
+    found = " UNION ".join(
+        f"{{ VALUES ?hit {{ {hits} }} ?s <{p}> ?hit }}" for p in LABEL_PROPERTIES
+    )
+    given = f" UNION {{ VALUES ?s {{ {' '.join(sorted(iris))} }} }}" if iris else ""
+    rows = store.query(f"SELECT DISTINCT ?s WHERE {{ {found}{given} }}")
+    return [r["s"].value for r in rows if _is_iri(r["s"])]
+
+
+def _concepts(store: GraphStore) -> list[str]:
+    rows = store.query(f"SELECT DISTINCT ?s WHERE {{ ?s <{SKOS}inScheme> ?scheme }}")
+    return [r["s"].value for r in rows if _is_iri(r["s"])]
+
+
+def _labels_of(store: GraphStore, iris: list[str]) -> list[tuple[str, str, str, bool]]:
+    """Labels and types of the given things, by subject lookups (a join of the labels
+    with the things instead would read every label of the store)."""
+    rows: list[tuple[str, str, str, bool]] = []
+    for i in range(0, len(iris), 1000):
+        values = " ".join(f"<{iri}>" for iri in iris[i : i + 1000])
+        rows += _label_rows(
+            store.query(
+                f"""SELECT ?s ?label ?type ?pref WHERE {{ VALUES ?s {{ {values} }}
+                  ?s ?p ?label FILTER(?p IN ({_LABEL_LIST}))
+                  BIND(?p = <{SKOS}prefLabel> AS ?pref)
+                  OPTIONAL {{ ?s <{RDF}type> ?type }} }}"""
+            )
         )
-        given = f" UNION {{ VALUES ?s {{ {' '.join(sorted(iris))} }} }}" if iris else ""
-        things = f"{{ SELECT DISTINCT ?s WHERE {{ {found}{given} }} }}"
-    return f"""SELECT ?s ?label ?type ?pref WHERE {{
-        {things}
-        {{ ?s <{SKOS}prefLabel> ?label BIND(true AS ?pref) }}
-        UNION {{ ?s <{SKOS}altLabel> ?label BIND(false AS ?pref) }}
-        UNION {{ ?s <{FOAF}name> ?label BIND(false AS ?pref) }}
-        FILTER(isIRI(?s))
-        OPTIONAL {{ ?s <{RDF}type> ?type }} }}"""
+    return rows
+
+
+def _is_iri(term: Any) -> bool:
+    return isinstance(term, ox.NamedNode)
 
 
 def _written_forms(name: str) -> set[str]:
