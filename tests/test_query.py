@@ -106,6 +106,35 @@ def test_catalogue_lists_typed_parameters(shared_copy: Path) -> None:
     assert len([q for q in doc if q["kind"] == "query"]) >= 20
 
 
+def test_get_reads_one_file_and_agrees_with_the_whole_catalogue() -> None:
+    from nato_eu_graph.catalog import catalogue, get
+    from nato_eu_graph.errors import QueryError
+
+    whole = catalogue()
+    assert {name: get(name) for name in whole} == whole
+    for bad in ("../queries/common-members", "views/network", "common-members.rq", ""):
+        with pytest.raises(QueryError, match="no named query"):
+            get(bad)
+
+
+def test_get_reports_a_query_and_a_view_of_the_same_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nato_eu_graph import catalog
+    from nato_eu_graph.errors import QueryError
+
+    (tmp_path / "views").mkdir()
+    for path in (tmp_path / "twin.rq", tmp_path / "views" / "twin.rq"):
+        path.write_text("# title: Twin\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    monkeypatch.setattr(catalog, "queries_dir", lambda: tmp_path)
+    catalog.catalogue.cache_clear()
+    try:
+        with pytest.raises(QueryError, match="a query named 'twin' exists already"):
+            catalog.get("twin")
+    finally:
+        catalog.catalogue.cache_clear()
+
+
 @pytest.mark.parametrize(
     "args,message",
     [

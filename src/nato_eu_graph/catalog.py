@@ -30,6 +30,7 @@ _PARAM = re.compile(
     r"(?:\s*=\s*(?P<default>\S+))?(?:\s{2,}(?P<desc>.*))?$"
 )
 _EXAMPLE = re.compile(r"(\w+)=(.*?)(?=\s+\w+=|$)")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,13 @@ def catalogue(folder: Path | None = None) -> dict[str, NamedQuery]:
 
 
 def get(name: str) -> NamedQuery:
+    """The named query or view ``name``. Only its own file is read when no other file has
+    that name; the whole catalogue is read to explain a miss or a clash."""
+    if _NAME.fullmatch(name):
+        root = queries_dir()
+        query, view = root / f"{name}.rq", root / "views" / f"{name}.rq"
+        if query.is_file() != view.is_file():
+            return parse_header(query) if query.is_file() else parse_header(view, kind="view")
     queries = catalogue()
     if name in queries:
         return queries[name]

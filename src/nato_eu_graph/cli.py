@@ -406,6 +406,7 @@ def _format_from_name(output: str | None) -> str:
 
 def entry() -> None:
     """The console script: the click group, quiet when a reader closes the pipe early."""
+    import gc
     import os
     import sys
 
@@ -416,6 +417,11 @@ def entry() -> None:
         # interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(141)
+    finally:
+        # The process ends now: spare the interpreter's last garbage collections a scan
+        # of every object alive (a sixth of a quick query's time). Nothing is lost: the
+        # objects would only be freed by the exit.
+        gc.freeze()
 
 
 LOAD_FORMATS = ["yaml", "csv", "turtle", "trig", "ntriples", "nquads", "jsonld", "rdfxml"]

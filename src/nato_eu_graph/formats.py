@@ -3,15 +3,12 @@ for SELECT and ASK; Turtle, N-Triples or JSON-LD for CONSTRUCT and DESCRIBE."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .export import to_bytes
 from .namespaces import XSD, compact
 from .query import QueryResult, Term
 
@@ -46,6 +43,8 @@ def render(result: QueryResult, fmt: str) -> str:
                 f"a CONSTRUCT or DESCRIBE answer cannot be written as {fmt}",
                 hint=f"use --format {' or '.join(GRAPH_FORMATS)}",
             )
+        from .export import to_bytes
+
         return to_bytes(result.triples, GRAPH_FORMATS[fmt]).decode("utf-8")
     if fmt not in TABLE_FORMATS:
         raise QueryError(
@@ -86,6 +85,9 @@ def _header(result: QueryResult) -> list[str]:
 
 def _delimited(delimiter: str) -> Callable[[QueryResult], str]:
     def write(result: QueryResult) -> str:
+        import csv  # only the delimited formats need it
+        import io
+
         out = io.StringIO()
         writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
         writer.writerow(_header(result))

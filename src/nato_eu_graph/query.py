@@ -12,15 +12,17 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from .catalog import NamedQuery, Param
 from .errors import QueryError, UnknownEntityError
 from .namespaces import XSD
-from .resolve import Resolver, expand_iri
 from .store import GraphStore
+
+if TYPE_CHECKING:  # the resolver is imported when a parameter needs it: `query` starts fast
+    from .resolve import Resolver
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -79,6 +81,8 @@ def convert(
     if p.type == "xsd:string":
         return ox.Literal(raw)
     if p.type == "iri":
+        from .resolve import expand_iri
+
         iri = expand_iri(raw)
         if iri is None:
             raise _bad(p, raw, "an IRI such as https://w3id.org/nato-eu-graph/id/organisation/nato")
@@ -97,6 +101,8 @@ def _date(p: Param, raw: str, today: date | None) -> date:
 
 def _resolve(p: Param, raw: str, resolver: Callable[[], Resolver] | None) -> ox.NamedNode:
     if resolver is None:
+        from .resolve import expand_iri
+
         iri = expand_iri(raw)
         if iri is None:
             raise _bad(p, raw, "an IRI (names need a store to resolve against)")
@@ -269,6 +275,8 @@ def run_named(
     def resolver() -> Resolver:
         # Only the names this call uses: a store of a million triples need not be read.
         if not cache:
+            from .resolve import Resolver
+
             cache.append(Resolver.for_names(store, names))
         return cache[0]
 
