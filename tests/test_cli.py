@@ -18,12 +18,26 @@ HEAVY = ("pyvis", "networkx", "pyshacl")
 
 
 def all_commands() -> list[str]:
-    return sorted(main.commands)
+    return main.list_commands(click.Context(main))
+
+
+def test_every_command_module_is_listed() -> None:
+    # The group loads commands lazily from the modules COMMANDS names: each listed name
+    # must load, and each module must add only commands that are listed.
+    from importlib import import_module
+
+    from nato_eu_graph.cli import COMMANDS
+
+    group = click.Group()
+    for module in set(COMMANDS.values()):
+        import_module(f"nato_eu_graph.{module}").register(group)
+    assert sorted(group.commands) == sorted(COMMANDS) == all_commands()
 
 
 @pytest.mark.parametrize("name", all_commands())
 def test_every_command_has_help(name: str) -> None:
-    command = main.commands[name]
+    command = main.get_command(click.Context(main), name)
+    assert command is not None, name
     assert command.help and len(command.help.strip()) > 20, f"{name} has no help text"
     result = CliRunner().invoke(main, [name, "--help"])
     assert result.exit_code == 0

@@ -345,11 +345,8 @@ def test_scalars_read_back_as_written(value: str) -> None:
 
 
 def _cli() -> object:
-    from nato_eu_graph.cli import main, store_option
-    from nato_eu_graph.cli_extract import register
+    from nato_eu_graph.cli import main
 
-    if "extract" not in main.commands:  # until cli.py registers it
-        register(main, store_option)
     return main
 
 

@@ -240,10 +240,12 @@ def test_query_imports_no_heavy_library(store_copy: Path) -> None:
         "except SystemExit:\n    pass\n"
         "print('HEAVY=' + ','.join(m for m in ('pyvis', 'networkx', 'pyshacl', 'rdflib')"
         " if m in sys.modules))\n"
+        "print('COMMANDS=' + ','.join(sorted(m.split('.')[-1] for m in sys.modules"
+        " if m.startswith('nato_eu_graph.cli_'))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert '"name": "Belgium"' in out.stdout
-    assert out.stdout.strip().splitlines()[-1] == "HEAVY="
+    assert out.stdout.strip().splitlines()[-2:] == ["HEAVY=", "COMMANDS=cli_query"]
 
 
 def test_the_documented_python_example_runs() -> None:

@@ -19,7 +19,6 @@ from click.testing import CliRunner
 
 from nato_eu_graph.analyse import centrality, shortest_paths
 from nato_eu_graph.catalog import catalogue
-from nato_eu_graph.cli import store_option
 from nato_eu_graph.cli_views import register
 from nato_eu_graph.draw import (
     CLASS_STYLES,
@@ -429,7 +428,7 @@ def cli() -> click.Group:
     def group() -> None:
         pass
 
-    register(group, store_option)
+    register(group)
     return group
 
 
@@ -496,8 +495,7 @@ def test_path_and_centrality_commands(cli: click.Group, store_copy: Path) -> Non
 
 def test_help_does_not_import_heavy_libraries() -> None:
     code = (
-        "import sys; from nato_eu_graph.cli import main, store_option;"
-        "from nato_eu_graph.cli_views import register; register(main, store_option);"
+        "import sys; from nato_eu_graph.cli import main;"
         "main(['visualize', '--help'], standalone_mode=False);"
         "main(['--help'], standalone_mode=False);"
         "print(sorted(m for m in ('networkx', 'pyvis', 'jinja2') if m in sys.modules))"

@@ -1,7 +1,7 @@
 """The ``extract`` command: a press release in, a fact-sheet draft out.
 
-``register(main, store_option)`` adds it to the main group; cli.py calls it (importing
-cli.py from here would be circular). The library is imported inside the command, so
+``register(group)`` adds it to a group; cli.py's group calls it when ``extract`` is run.
+The library is imported inside the command, so
 ``nato-eu-graph --help`` stays fast.
 """
 
@@ -91,6 +91,8 @@ def extract_command(store_option: StoreOption) -> click.Command:
     return extract
 
 
-def register(main: click.Group, store_option: StoreOption) -> None:
-    """Add ``extract`` to the main command group."""
-    main.add_command(extract_command(store_option), name="extract")
+def register(group: click.Group) -> None:
+    """Add ``extract`` to the group."""
+    from .cli import store_option
+
+    group.add_command(extract_command(store_option), name="extract")

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import click
 
-Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
+def register(group: click.Group) -> None:
+    """Add ``serve`` to the group."""
+    from .cli import store_option
 
-def register(main: click.Group, store_option: Decorator) -> None:
-    """Add ``serve`` to the command group (``store_option`` is cli.py's, for --store)."""
-
-    @main.command()
+    @group.command()
     @store_option
     @click.option(
         "--host",

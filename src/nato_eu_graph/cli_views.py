@@ -1,7 +1,7 @@
 """Commands for network views: visualize, path, centrality.
 
-``register(main, store_option)`` adds them to the main group; cli.py calls it (importing
-cli.py from here would be circular). Like every command, they import networkx, pyvis and
+``register(group)`` adds them to a group; cli.py's group calls it when one of them is
+run. Like every command, they import networkx, pyvis and
 the library inside the function, so ``nato-eu-graph --help`` stays fast.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-# cli.store_option: a decorator adding --store (passed in to avoid a circular import).
+# cli.store_option: a decorator adding --store and --endpoint.
 StoreOption = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 SUFFIXES = {".html": "html", ".htm": "html", ".graphml": "graphml", ".gexf": "gexf"}
@@ -255,8 +255,10 @@ def centrality_command(store_option: StoreOption) -> click.Command:
     return centrality
 
 
-def register(main: click.Group, store_option: StoreOption) -> None:
-    """Add visualize, path and centrality to the main command group."""
-    main.add_command(visualize_command(store_option), name="visualize")
-    main.add_command(path_command(store_option), name="path")
-    main.add_command(centrality_command(store_option), name="centrality")
+def register(group: click.Group) -> None:
+    """Add visualize, path and centrality to the group."""
+    from .cli import store_option
+
+    group.add_command(visualize_command(store_option), name="visualize")
+    group.add_command(path_command(store_option), name="path")
+    group.add_command(centrality_command(store_option), name="centrality")

@@ -24,9 +24,8 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, NamedTuple, Protocol
 
 import pyoxigraph as ox
 
@@ -57,8 +56,7 @@ def resolve_store_path(option: str | os.PathLike[str] | None) -> Path:
     return Path(env) if env else default_store_path()
 
 
-@dataclass(frozen=True)
-class GraphSize:
+class GraphSize(NamedTuple):  # a NamedTuple, not a dataclass: cheaper to define at start-up
     name: str
     triples: int
 
