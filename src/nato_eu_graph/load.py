@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 
@@ -116,9 +116,8 @@ class Names:
     def existing(self, iris: Iterable[str]) -> set[str]:
         """Those of ``iris`` the store says something about: one query per 500."""
         found: set[str] = set()
-        wanted = sorted(set(iris))
-        for i in range(0, len(wanted), 500):
-            values = " ".join(f"<{iri}>" for iri in wanted[i : i + 500])
+        for chunk in _chunks(sorted(set(iris)), 500):
+            values = " ".join(f"<{iri}>" for iri in chunk)
             rows = self.store.query(
                 f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}"
             )
@@ -245,7 +244,10 @@ def context_for(store: GraphStore, batch: Batch) -> list[ox.Triple]:
     return found
 
 
-def _chunks(items: list[ox.NamedNode], size: int) -> Iterable[list[ox.NamedNode]]:
+T = TypeVar("T")
+
+
+def _chunks(items: list[T], size: int) -> Iterable[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
