@@ -223,8 +223,8 @@ def alarm(seconds: float) -> None:
 
 def task_build(args: dict[str, Any]) -> None:
     """Our build path (`nato-eu-graph build`'s code) with the given files as data."""
-    from nato_eu_graph.build import SourceFile, build
-    from nato_eu_graph.store import EmbeddedStore
+    from nato_eu_graph.ingest.build import SourceFile, build
+    from nato_eu_graph.store.embedded import EmbeddedStore
 
     files = [SourceFile(kind, rel, Path(p)) for kind, rel, p in args["files"]]
     store = EmbeddedStore.open(args["store"], create=True)
@@ -249,10 +249,10 @@ def task_bulk(args: dict[str, Any]) -> None:
 
 def task_bind(args: dict[str, Any]) -> None:
     """Each competency query with its parameters bound, as both engines will run it."""
-    from nato_eu_graph import catalog
-    from nato_eu_graph.query import bind, inject_values
-    from nato_eu_graph.resolve import Resolver
-    from nato_eu_graph.store import EmbeddedStore
+    from nato_eu_graph.ingest.resolve import Resolver
+    from nato_eu_graph.query import catalog
+    from nato_eu_graph.query.execute import bind, inject_values
+    from nato_eu_graph.store.embedded import EmbeddedStore
 
     store = EmbeddedStore.open(args["store"])
     resolver = Resolver.from_store(store)
@@ -263,8 +263,8 @@ def task_bind(args: dict[str, Any]) -> None:
 
 def task_oxq(args: dict[str, Any]) -> None:
     """The bound queries through our library, on the built store."""
-    from nato_eu_graph.query import run
-    from nato_eu_graph.store import EmbeddedStore
+    from nato_eu_graph.query.execute import run
+    from nato_eu_graph.store.embedded import EmbeddedStore
 
     store = EmbeddedStore.open(args["store"])
     for label, text in args["queries"]:
@@ -384,7 +384,7 @@ def table(rows: list[Row]) -> str:
 
 
 def curated() -> list[list[str]]:
-    from nato_eu_graph.build import curated_files
+    from nato_eu_graph.ingest.build import curated_files
 
     return [[f.kind, f.relpath, str(f.path)] for f in curated_files()]
 

@@ -31,7 +31,7 @@ import networkx as nx  # noqa: E402
 from tests.test_browser import CHROMIUM, Browser  # noqa: E402
 from tests.test_views import synthetic  # noqa: E402
 
-from nato_eu_graph.draw import MAX_NODES, write_html  # noqa: E402
+from nato_eu_graph.views.draw import MAX_NODES, write_html  # noqa: E402
 
 # Records the first draw of pyvis's global `network`, whenever the page creates it.
 HOOK_PYVIS = """

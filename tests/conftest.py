@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from nato_eu_graph.store import EmbeddedStore
+from nato_eu_graph.store.embedded import EmbeddedStore
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -51,7 +51,7 @@ def test_generator_is_reproducible_and_prefix_stable(tmp_path: Path) -> None:
 def test_generated_data_conforms_to_the_shapes(tmp_path: Path) -> None:
     import rdflib
 
-    from nato_eu_graph.validate import check
+    from nato_eu_graph.ingest.validate import check
 
     graph = rdflib.Graph()
     for path in generator.write(10_000, tmp_path, seed=1):

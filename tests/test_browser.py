@@ -233,8 +233,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory, built_store: Any) -> dict[str, Path]:
-    from nato_eu_graph.draw import write_html
-    from nato_eu_graph.project import view_graph
+    from nato_eu_graph.views.draw import write_html
+    from nato_eu_graph.views.project import view_graph
 
     from .test_views import hostile_graph
 

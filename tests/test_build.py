@@ -8,11 +8,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from nato_eu_graph.build import SourceFile, build, curated_files
 from nato_eu_graph.errors import ParseError
-from nato_eu_graph.export import export
+from nato_eu_graph.ingest.build import SourceFile, build, curated_files
+from nato_eu_graph.ingest.export import export
 from nato_eu_graph.namespaces import GRAPH, META_GRAPH, NEG
-from nato_eu_graph.store import EmbeddedStore
+from nato_eu_graph.store.embedded import EmbeddedStore
 
 OTHER = "https://example.org/graph/not-curated"
 

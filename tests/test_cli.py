@@ -10,7 +10,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from nato_eu_graph.cli import main
+from nato_eu_graph.cli.main import main
 
 from .conftest import run_cli
 
@@ -26,11 +26,11 @@ def test_every_command_module_is_listed() -> None:
     # must load, and each module must add only commands that are listed.
     from importlib import import_module
 
-    from nato_eu_graph.cli import COMMANDS
+    from nato_eu_graph.cli.main import COMMANDS
 
     group = click.Group()
     for module in set(COMMANDS.values()):
-        import_module(f"nato_eu_graph.{module}").register(group)
+        import_module(f"nato_eu_graph.cli.{module}").register(group)
     assert sorted(group.commands) == sorted(COMMANDS) == all_commands()
 
 
@@ -50,7 +50,7 @@ def test_every_command_has_help(name: str) -> None:
 def test_help_imports_no_heavy_library() -> None:
     code = (
         "import sys\n"
-        "from nato_eu_graph.cli import main\n"
+        "from nato_eu_graph.cli.main import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         f"print('HEAVY=' + ','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
@@ -76,7 +76,7 @@ def test_store_path_that_is_a_file(tmp_path: Path) -> None:
 
 
 def test_store_in_use_is_refused_cleanly(store_copy: Path) -> None:
-    from nato_eu_graph.store import EmbeddedStore
+    from nato_eu_graph.store.embedded import EmbeddedStore
 
     holder = EmbeddedStore.open(store_copy)
     proc = run_cli("info", "--store", str(store_copy))

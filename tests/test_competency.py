@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from nato_eu_graph.build import curated_files
-from nato_eu_graph.catalog import catalogue, get
-from nato_eu_graph.query import QueryResult, bind, inject_values, run_named
-from nato_eu_graph.resolve import Resolver
-from nato_eu_graph.store import EmbeddedStore
+from nato_eu_graph.ingest.build import curated_files
+from nato_eu_graph.ingest.resolve import Resolver
+from nato_eu_graph.query.catalog import catalogue, get
+from nato_eu_graph.query.execute import QueryResult, bind, inject_values, run_named
+from nato_eu_graph.store.embedded import EmbeddedStore
 
 from .competency_cases import CASES, Case, render_doc
 

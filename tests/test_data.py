@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from nato_eu_graph.build import curated_files, parse_all, to_rdflib
+from nato_eu_graph.ingest.build import curated_files, parse_all, to_rdflib
+from nato_eu_graph.ingest.resolve import Resolver
+from nato_eu_graph.ingest.validate import check
 from nato_eu_graph.namespaces import ID, NEG, WD
-from nato_eu_graph.query import run
-from nato_eu_graph.resolve import Resolver
-from nato_eu_graph.store import EmbeddedStore
-from nato_eu_graph.validate import check
+from nato_eu_graph.query.execute import run
+from nato_eu_graph.store.embedded import EmbeddedStore
 
 # Every name the source article uses for each thing it names, as the article spells it.
 ARTICLE_NAMES: dict[str, list[str]] = {
@@ -119,7 +119,7 @@ def test_as_of_queries_avoid_optional_end_dates() -> None:
     # makes the engine visit every interval, however many there are.
     import re
 
-    from nato_eu_graph.catalog import catalogue
+    from nato_eu_graph.query.catalog import catalogue
 
     checked = 0
     for q in catalogue().values():

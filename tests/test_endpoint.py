@@ -27,11 +27,11 @@ from typing import Any, ClassVar
 
 import pytest
 
-from nato_eu_graph.catalog import get
 from nato_eu_graph.errors import GraphError, QueryError, StoreError
-from nato_eu_graph.query import run_named
-from nato_eu_graph.remote import RemoteStore, query_form
-from nato_eu_graph.store import EmbeddedStore
+from nato_eu_graph.query.catalog import get
+from nato_eu_graph.query.execute import run_named
+from nato_eu_graph.store.embedded import EmbeddedStore
+from nato_eu_graph.store.remote import RemoteStore, query_form
 
 from .competency_cases import CASES, COMMON_2021, Case
 from .conftest import REPO, cli_path, run_cli

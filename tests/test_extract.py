@@ -14,15 +14,15 @@ import pytest
 from click.testing import CliRunner
 
 from nato_eu_graph.errors import ParseError
-from nato_eu_graph.extract import Extraction, Participant, extract_file, extract_release
-from nato_eu_graph.extract_dates import find_dates, release_date
-from nato_eu_graph.extract_graph import Knowledge
-from nato_eu_graph.extract_names import find_names
-from nato_eu_graph.extract_text import release_from_text
-from nato_eu_graph.extract_yaml import render_draft, scalar
-from nato_eu_graph.factsheet import load_yaml
+from nato_eu_graph.extract.dates import find_dates, release_date
+from nato_eu_graph.extract.draft import render_draft, scalar
+from nato_eu_graph.extract.knowledge import Knowledge
+from nato_eu_graph.extract.names import find_names
+from nato_eu_graph.extract.release import Extraction, Participant, extract_file, extract_release
+from nato_eu_graph.extract.text import release_from_text
+from nato_eu_graph.ingest.factsheet import load_yaml
 from nato_eu_graph.namespaces import ID
-from nato_eu_graph.store import EmbeddedStore
+from nato_eu_graph.store.embedded import EmbeddedStore
 
 from .conftest import run_cli
 
@@ -345,7 +345,7 @@ def test_scalars_read_back_as_written(value: str) -> None:
 
 
 def _cli() -> object:
-    from nato_eu_graph.cli import main
+    from nato_eu_graph.cli.main import main
 
     return main
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nato_eu_graph.cli import main
+from nato_eu_graph.cli.main import main
 
 from .competency_cases import CASES, Case
 from .conftest import REPO, run_cli
@@ -107,8 +107,8 @@ def test_catalogue_lists_typed_parameters(shared_copy: Path) -> None:
 
 
 def test_get_reads_one_file_and_agrees_with_the_whole_catalogue() -> None:
-    from nato_eu_graph.catalog import catalogue, get
     from nato_eu_graph.errors import QueryError
+    from nato_eu_graph.query.catalog import catalogue, get
 
     whole = catalogue()
     assert {name: get(name) for name in whole} == whole
@@ -120,8 +120,8 @@ def test_get_reads_one_file_and_agrees_with_the_whole_catalogue() -> None:
 def test_get_reports_a_query_and_a_view_of_the_same_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from nato_eu_graph import catalog
     from nato_eu_graph.errors import QueryError
+    from nato_eu_graph.query import catalog
 
     (tmp_path / "views").mkdir()
     for path in (tmp_path / "twin.rq", tmp_path / "views" / "twin.rq"):
@@ -233,7 +233,7 @@ def test_a_runaway_query_stops_at_the_timeout(store_copy: Path) -> None:
 def test_query_imports_no_heavy_library(store_copy: Path) -> None:
     code = (
         "import sys\n"
-        "from nato_eu_graph.cli import main\n"
+        "from nato_eu_graph.cli.main import main\n"
         "try:\n"
         f"    main(['query', 'common-members', '--as-of', '2021-11-16', '--format', 'json',"
         f" '--store', {str(store_copy)!r}])\n"
@@ -241,11 +241,11 @@ def test_query_imports_no_heavy_library(store_copy: Path) -> None:
         "print('HEAVY=' + ','.join(m for m in ('pyvis', 'networkx', 'pyshacl', 'rdflib')"
         " if m in sys.modules))\n"
         "print('COMMANDS=' + ','.join(sorted(m.split('.')[-1] for m in sys.modules"
-        " if m.startswith('nato_eu_graph.cli_'))))\n"
+        " if m.startswith('nato_eu_graph.cli.') and m != 'nato_eu_graph.cli.main')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert '"name": "Belgium"' in out.stdout
-    assert out.stdout.strip().splitlines()[-2:] == ["HEAVY=", "COMMANDS=cli_query"]
+    assert out.stdout.strip().splitlines()[-2:] == ["HEAVY=", "COMMANDS=query"]
 
 
 def test_the_documented_python_example_runs() -> None:

@@ -17,7 +17,7 @@ import rdflib
 from rdflib.namespace import RDF, SH
 
 from nato_eu_graph.errors import ValidationError
-from nato_eu_graph.validate import (
+from nato_eu_graph.ingest.validate import (
     SHAPES_NS,
     Violation,
     check,
@@ -190,7 +190,7 @@ def test_ensure_valid_shortens_long_lists() -> None:
 
 
 def test_importing_validate_does_not_import_pyshacl() -> None:
-    code = "import sys, nato_eu_graph.validate; print('pyshacl' in sys.modules)"
+    code = "import sys, nato_eu_graph.ingest.validate; print('pyshacl' in sys.modules)"
     src = str(Path(__file__).resolve().parent.parent / "src")
     out = subprocess.run(
         [sys.executable, "-c", code],

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from nato_eu_graph.errors import StoreError
-from nato_eu_graph.store import EmbeddedStore
+from nato_eu_graph.store.embedded import EmbeddedStore
 
 from .conftest import REPO, cli_path, run_cli
 

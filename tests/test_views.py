@@ -17,10 +17,12 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from nato_eu_graph.analyse import centrality, shortest_paths
-from nato_eu_graph.catalog import catalogue
-from nato_eu_graph.cli_views import register
-from nato_eu_graph.draw import (
+from nato_eu_graph.cli.views import register
+from nato_eu_graph.errors import GraphError, QueryError, UnknownEntityError
+from nato_eu_graph.query.catalog import catalogue
+from nato_eu_graph.store.embedded import EmbeddedStore
+from nato_eu_graph.views.analyse import centrality, shortest_paths
+from nato_eu_graph.views.draw import (
     CLASS_STYLES,
     check_size,
     export_text,
@@ -29,10 +31,8 @@ from nato_eu_graph.draw import (
     vis_data,
     write_html,
 )
-from nato_eu_graph.errors import GraphError, QueryError, UnknownEntityError
-from nato_eu_graph.project import NV, add_edge, project, view_graph
-from nato_eu_graph.store import EmbeddedStore
-from nato_eu_graph.viewset import DEFAULT_SET, index_html, write_default_set
+from nato_eu_graph.views.project import NV, add_edge, project, view_graph
+from nato_eu_graph.views.viewset import DEFAULT_SET, index_html, write_default_set
 
 ID = "https://w3id.org/nato-eu-graph/id/"
 VIEWS = ["network", "membership-overlap", "officials", "meetings", "documents-domains"]
@@ -311,7 +311,8 @@ def test_hostile_text_comes_out_inert(tmp_path: Path) -> None:
 def test_pages_are_utf8_whatever_the_locale(tmp_path: Path) -> None:
     # An ASCII locale with no UTF-8 mode: a plain open(path, "w") cannot write "é" here.
     script = (
-        "import sys, locale; from nato_eu_graph.draw import write_html; import networkx as nx\n"
+        "import sys, locale; import networkx as nx\n"
+        "from nato_eu_graph.views.draw import write_html\n"
         "text = 'Bl\\u00e9jean \\u2013 \\u0395\\u03bb\\u03bb\\u03ac\\u03b4\\u03b1'\n"
         "g = nx.MultiDiGraph(); g.add_node('urn:a', label=text, **{'class': 'Person'})\n"
         "write_html(g, sys.argv[1], heading='Z\\u00fcrich')\n"
@@ -495,7 +496,7 @@ def test_path_and_centrality_commands(cli: click.Group, store_copy: Path) -> Non
 
 def test_help_does_not_import_heavy_libraries() -> None:
     code = (
-        "import sys; from nato_eu_graph.cli import main;"
+        "import sys; from nato_eu_graph.cli.main import main;"
         "main(['visualize', '--help'], standalone_mode=False);"
         "main(['--help'], standalone_mode=False);"
         "print(sorted(m for m in ('networkx', 'pyvis', 'jinja2') if m in sys.modules))"
@@ -506,7 +507,7 @@ def test_help_does_not_import_heavy_libraries() -> None:
 
 
 def test_index_escapes_headings(tmp_path: Path) -> None:
-    from nato_eu_graph.viewset import Written
+    from nato_eu_graph.views.viewset import Written
 
     text = index_html([Written(tmp_path / "a.html", XSS_IMG, 1, 0)])
     assert "<img" not in text
@@ -522,7 +523,7 @@ def test_default_set_honours_today(built_store: EmbeddedStore, tmp_path: Path) -
 
 
 def test_vis_network_is_inlined_byte_for_byte(built_store: EmbeddedStore) -> None:
-    from nato_eu_graph.draw import TEMPLATES
+    from nato_eu_graph.views.draw import TEMPLATES
 
     vendored = (TEMPLATES / "vis-network.min.js").read_text(encoding="utf-8")
     text = render_html(view_graph(built_store, "officials", as_of=SEED), heading="x")

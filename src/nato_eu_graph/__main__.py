@@ -1,5 +1,5 @@
 """``python -m nato_eu_graph`` runs the command line."""
 
-from .cli import entry
+from .cli.main import entry
 
 entry()

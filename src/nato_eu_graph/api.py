@@ -18,10 +18,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .catalog import NamedQuery, catalogue, get
 from .errors import GraphError
-from .query import QueryResult, run, run_named
-from .store import EmbeddedStore, GraphStore
+from .query.catalog import NamedQuery, catalogue, get
+from .query.execute import QueryResult, run, run_named
+from .store.embedded import EmbeddedStore, GraphStore
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -32,7 +32,7 @@ class Rows(list[dict[str, Any]]):
     """The rows of a SELECT answer, in order, with the names of its columns."""
 
     def __init__(self, result: QueryResult) -> None:
-        from .formats import json_value
+        from .query.formats import json_value
 
         super().__init__({v: json_value(r.get(v)) for v in result.variables} for r in result.rows)
         self.variables = list(result.variables)
@@ -73,14 +73,14 @@ class Graph:
         The embedded store opens read-only: other readers (the CLI's queries, other
         notebooks) can use it at the same time; writers wait until the handle is closed.
         """
-        from .connect import open_graph
+        from .store.connect import open_graph
 
         return cls(open_graph(str(store) if store else None, endpoint, read_only=True))
 
     @classmethod
     def build(cls, store: str | Path | None = None) -> Graph:
         """Build the curated graph into ``store`` (in memory when None) and open it."""
-        from .build import build
+        from .ingest.build import build
 
         target = EmbeddedStore.open(store, create=True) if store else EmbeddedStore.in_memory()
         build(target)
@@ -115,7 +115,7 @@ class Graph:
         classes: tuple[str, ...] = (),
     ) -> nx.MultiDiGraph:
         """A view as a ``networkx.MultiDiGraph`` (parallel relations kept)."""
-        from .project import view_graph
+        from .views.project import view_graph
 
         return view_graph(self.store, view, as_of=as_of, focus=focus, depth=depth, classes=classes)
 

@@ -18,8 +18,8 @@ import pytest
 
 from nato_eu_graph.errors import GraphError, StoreError
 from nato_eu_graph.files import write_bytes_atomic
-from nato_eu_graph.load import load_files
-from nato_eu_graph.store import EmbeddedStore
+from nato_eu_graph.ingest.load import load_files
+from nato_eu_graph.store.embedded import EmbeddedStore
 
 from ..conftest import cli_path, run_cli
 from ..test_load import big_ntriples

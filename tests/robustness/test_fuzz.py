@@ -16,12 +16,12 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from nato_eu_graph.catalog import NamedQuery, Param  # noqa: E402
 from nato_eu_graph.errors import GraphError  # noqa: E402
-from nato_eu_graph.factsheet import SECTIONS, Reader, load_yaml, read_sheet  # noqa: E402
-from nato_eu_graph.query import bind, convert, inject_values  # noqa: E402
-from nato_eu_graph.resolve import Resolver, expand_iri, normalise  # noqa: E402
-from nato_eu_graph.store import EmbeddedStore  # noqa: E402
+from nato_eu_graph.ingest.factsheet import SECTIONS, Reader, load_yaml, read_sheet  # noqa: E402
+from nato_eu_graph.ingest.resolve import Resolver, expand_iri, normalise  # noqa: E402
+from nato_eu_graph.query.catalog import NamedQuery, Param  # noqa: E402
+from nato_eu_graph.query.execute import bind, convert, inject_values  # noqa: E402
+from nato_eu_graph.store.embedded import EmbeddedStore  # noqa: E402
 
 FAST = settings(
     max_examples=200,

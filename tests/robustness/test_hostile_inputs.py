@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from nato_eu_graph.parse import MAX_IRI_CHARS, MAX_LITERAL_CHARS, MAX_NESTING
+from nato_eu_graph.ingest.parse import MAX_IRI_CHARS, MAX_LITERAL_CHARS, MAX_NESTING
 
 from .conftest import (
     Run,

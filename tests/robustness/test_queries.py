@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from nato_eu_graph.catalog import catalogue, parse_header
 from nato_eu_graph.errors import QueryError
-from nato_eu_graph.query import refuse_service, run, run_named
-from nato_eu_graph.store import EmbeddedStore
+from nato_eu_graph.query.catalog import catalogue, parse_header
+from nato_eu_graph.query.execute import refuse_service, run, run_named
+from nato_eu_graph.store.embedded import EmbeddedStore
 
 from .conftest import run_fenced
 
