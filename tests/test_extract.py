@@ -17,10 +17,11 @@ from nato_eu_graph.errors import ParseError
 from nato_eu_graph.extract.dates import find_dates, release_date
 from nato_eu_graph.extract.draft import render_draft, scalar
 from nato_eu_graph.extract.knowledge import Knowledge
+from nato_eu_graph.extract.model import Extraction, Participant
 from nato_eu_graph.extract.names import find_names
-from nato_eu_graph.extract.release import Extraction, Participant, extract_file, extract_release
+from nato_eu_graph.extract.release import extract_file, extract_release
 from nato_eu_graph.extract.text import release_from_text
-from nato_eu_graph.ingest.factsheet import load_yaml
+from nato_eu_graph.ingest.sheet_yaml import load_yaml
 from nato_eu_graph.namespaces import ID
 from nato_eu_graph.store.embedded import EmbeddedStore
 

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import GraphError
 from .query.catalog import NamedQuery, catalogue, get
 from .query.execute import QueryResult, run, run_named
-from .store.embedded import EmbeddedStore, GraphStore
+from .store.embedded import EmbeddedStore
+from .store.protocol import GraphStore
 
 if TYPE_CHECKING:
     import networkx as nx

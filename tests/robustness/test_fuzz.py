@@ -17,8 +17,10 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from nato_eu_graph.errors import GraphError  # noqa: E402
-from nato_eu_graph.ingest.factsheet import SECTIONS, Reader, load_yaml, read_sheet  # noqa: E402
 from nato_eu_graph.ingest.resolve import Resolver, expand_iri, normalise  # noqa: E402
+from nato_eu_graph.ingest.sections import SECTIONS, read_sheet  # noqa: E402
+from nato_eu_graph.ingest.sheet import Reader  # noqa: E402
+from nato_eu_graph.ingest.sheet_yaml import load_yaml  # noqa: E402
 from nato_eu_graph.query.catalog import NamedQuery, Param  # noqa: E402
 from nato_eu_graph.query.execute import bind, convert, inject_values  # noqa: E402
 from nato_eu_graph.store.embedded import EmbeddedStore  # noqa: E402

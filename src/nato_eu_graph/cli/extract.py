@@ -1,6 +1,6 @@
 """The ``extract`` command: a press release in, a fact-sheet draft out.
 
-``register(group)`` adds it to a group; cli.py's group calls it when ``extract`` is run.
+``register(group)`` adds it to a group; cli/main.py's group calls it when ``extract`` is run.
 The library is imported inside the command, so
 ``nato-eu-graph --help`` stays fast.
 """

@@ -1,4 +1,4 @@
-"""Commands for researchers' questions: queries, query, report. Loaded by cli.py's group
+"""Commands for researchers' questions: queries, query, report. Loaded by cli/main.py's group
 when one of them is run; ``query`` is the one that must start fast."""
 
 from __future__ import annotations
@@ -180,6 +180,6 @@ def report(store_path: str | None, endpoint: str | None, output: str | None) -> 
 
 
 def register(group: click.Group) -> None:
-    """Add this module's commands to the group (cli.py's, when one of them is run)."""
+    """Add this module's commands to the group (cli/main.py's, when one of them is run)."""
     for command in (queries, query, report):
         group.add_command(command)

@@ -1,4 +1,4 @@
-"""The ``serve`` command: the store as a SPARQL endpoint (library in serve.py)."""
+"""The ``serve`` command: the store as a SPARQL endpoint (library in store/serve.py)."""
 
 from __future__ import annotations
 

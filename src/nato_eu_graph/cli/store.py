@@ -1,5 +1,5 @@
 """Commands that build and change the store, and those that read it whole: build, info,
-load, batches, unload, export. Loaded by cli.py's group when one of them is run."""
+load, batches, unload, export. Loaded by cli/main.py's group when one of them is run."""
 
 from __future__ import annotations
 
@@ -204,7 +204,7 @@ def batches(fmt: str, store_path: str | None, endpoint: str | None) -> None:
     import json
     from dataclasses import asdict
 
-    from ..ingest.load import loaded_batches
+    from ..ingest.batches import loaded_batches
 
     found = loaded_batches(read_store(store_path, endpoint))
     if fmt == "json":
@@ -225,7 +225,7 @@ def unload(batch: str, wait: float, store_path: str | None, endpoint: str | None
 
     BATCH is the id that `nato-eu-graph batches` lists (or a unique prefix of it).
     """
-    from ..ingest.load import unload as run_unload
+    from ..ingest.batches import unload as run_unload
 
     store = open_store(store_path, endpoint, wait=wait)
     found = run_unload(store, batch)
@@ -233,6 +233,6 @@ def unload(batch: str, wait: float, store_path: str | None, endpoint: str | None
 
 
 def register(group: click.Group) -> None:
-    """Add this module's commands to the group (cli.py's, when one of them is run)."""
+    """Add this module's commands to the group (cli/main.py's, when one of them is run)."""
     for command in (build, info, export_cmd, load, batches, unload):
         group.add_command(command)

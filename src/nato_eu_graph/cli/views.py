@@ -1,6 +1,6 @@
 """Commands for network views: visualize, path, centrality.
 
-``register(group)`` adds them to a group; cli.py's group calls it when one of them is
+``register(group)`` adds them to a group; cli/main.py's group calls it when one of them is
 run. Like every command, they import networkx, pyvis and
 the library inside the function, so ``nato-eu-graph --help`` stays fast.
 """

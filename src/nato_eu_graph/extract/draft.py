@@ -13,7 +13,7 @@ import json
 import re
 import textwrap
 
-from .release import ACTIVE, Candidate, Extraction, Participant, Statement
+from .model import ACTIVE, Candidate, Extraction, Participant, Statement
 
 TODO = "TODO"
 WIDTH = 96

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
-from ..ingest.factsheet import KINDS
 from ..ingest.resolve import Resolver
+from ..ingest.sheet import KINDS
 from ..namespaces import DCT, ID, NEG, ORG, SCHEMA
-from ..store.embedded import GraphStore
+from ..store.protocol import GraphStore
 from .names import NameIndex
 
 

@@ -191,9 +191,6 @@ def _kind(resolver: Resolver, iri: str) -> str:
     return ""
 
 
-# ---------------------------------------------------------------------------- finding
-
-
 def find_names(text: str, index: NameIndex) -> tuple[list[Mention], list[Unknown]]:
     """The known things named in one sentence (longest names first, then the subjects
     nested in subject names), and the capitalised names after a rank that match nothing."""

@@ -158,8 +158,6 @@ def _headline(lines: list[str]) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------------------- sentences
-
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
     "gen", "lt", "maj", "brig", "col", "adm", "cdr", "capt", "dr", "mr", "mrs", "ms", "st",

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from .. import __version__
 from ..namespaces import DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, XSD
 from ..resources import data_dir, ontology_dir
-from ..store.embedded import GraphStore
+from ..store.protocol import GraphStore
 from .parse import ParsedFile, parse_rdf
 
 if TYPE_CHECKING:

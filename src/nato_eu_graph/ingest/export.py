@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from ..errors import GraphError
 from ..namespaces import META_GRAPH, PREFIXES, PROV
-from ..store.embedded import GraphStore
+from ..store.protocol import GraphStore
 
 EXPORT_FORMATS: dict[str, ox.RdfFormat] = {
     "nquads": ox.RdfFormat.N_QUADS,
@@ -67,7 +67,7 @@ def _selected(store: GraphStore, graphs: list[str] | None) -> Iterable[ox.Quad]:
 
 def export_batches(store: GraphStore, fmt: str = "trig") -> bytes:
     """The loaded batches with their descriptions, in a form ``load`` restores exactly."""
-    from .load import loaded_batches
+    from .batches import loaded_batches
 
     if fmt not in ("trig", "nquads"):
         raise GraphError(

@@ -1,17 +1,14 @@
 """Load new facts: read, resolve, validate against the shapes, then commit atomically.
 
 Each file becomes a batch: a named graph of its own, described in the metadata graph
-(PROV-O: when, by whom, from which file and checksum, how many triples). All the files of
-one call are checked before anything is written, and all are written in one transaction,
-so a failed load leaves the store exactly as it was. A file already loaded (same
-checksum) adds nothing. ``unload`` drops a batch's graph and its description.
+(see batches). All the files of one call are checked before anything is written, and
+all are written in one transaction, so a failed load leaves the store exactly as it was.
+A file already loaded (same checksum) adds nothing.
 """
 
 from __future__ import annotations
 
-import getpass
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,9 +18,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 
-from ..errors import GraphError, ParseError, ValidationError
-from ..namespaces import AGENT, DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, SKOS, XSD
-from ..store.embedded import EmbeddedStore, GraphStore
+from ..errors import ParseError, ValidationError
+from ..namespaces import META_GRAPH, RDF, SKOS
+from ..store.embedded import EmbeddedStore
+from ..store.protocol import GraphStore
+from .batches import BATCH_GRAPH, BatchInfo, curator, description, loaded_batches
 from .build import current_time
 from .parse import EXTENSIONS, MAX_RDF_BYTES, parse_rdf, read_bytes
 from .resolve import Resolver
@@ -31,8 +30,6 @@ from .resolve import Resolver
 if TYPE_CHECKING:
     from .validate import Violation
 
-ENV_CURATOR = "NATO_EU_GRAPH_CURATOR"
-BATCH_GRAPH = GRAPH + "batch/"
 SHEET_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv"}
 SHOWN = 8  # problems quoted in one error message
 Progress = Callable[[str], None]
@@ -54,17 +51,6 @@ class Batch:
     @property
     def name(self) -> str:
         return self.path.name
-
-
-@dataclass(frozen=True)
-class BatchInfo:
-    id: str
-    graph: str
-    file: str
-    sha256: str
-    triples: int
-    loaded_at: str
-    loaded_by: str
 
 
 @dataclass
@@ -183,7 +169,7 @@ def _restored_batches(path: Path, quads: list[ox.Quad]) -> list[Batch]:
                 file=str(path),
                 hint="export batches with: nato-eu-graph export --batches",
             )
-        own = _meta(info)
+        own = description(info)
         out.append(
             Batch(path, info.sha256, triples, _rdf_lines(path, triples), "restore", info, meta=own)
         )
@@ -281,44 +267,6 @@ def _where(batch: Batch, v: Violation) -> str:
     return f"  {batch.path}{f':{line}' if line else ''}: {v}"
 
 
-# ---------------------------------------------------------------------------- batches
-
-
-def loaded_batches(store: GraphStore) -> list[BatchInfo]:
-    rows = store.query(
-        f"""SELECT ?g ?title ?sum ?n ?at ?by WHERE {{ GRAPH <{META_GRAPH}> {{
-              ?g <{NEG}batchKind> "load" ; <{PROV}wasDerivedFrom> ?f ;
-                 <{NEG}tripleCount> ?n ; <{PROV}generatedAtTime> ?at ;
-                 <{PROV}wasAttributedTo> ?agent .
-              ?f <{NEG}sha256> ?sum ; <{DCT}title> ?title .
-              ?agent <{RDFS}label> ?by }} }} ORDER BY ?at ?g"""
-    )
-    return [
-        BatchInfo(
-            r["g"].value.removeprefix(BATCH_GRAPH),
-            r["g"].value,
-            r["title"].value,
-            r["sum"].value,
-            int(r["n"].value),
-            r["at"].value,
-            r["by"].value,
-        )
-        for r in rows
-    ]
-
-
-def curator(by: str | None) -> str:
-    if by:
-        return by
-    env = os.environ.get(ENV_CURATOR)
-    if env:
-        return env
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
-
-
 def load_files(
     store: GraphStore,
     paths: Sequence[Path],
@@ -406,62 +354,6 @@ def _quads(batch: Batch, info: BatchInfo) -> list[ox.Quad]:
     g = ox.NamedNode(info.graph)
     quads = [ox.Quad(t.subject, t.predicate, t.object, g) for t in batch.triples]
     return quads + [
-        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(META_GRAPH)) for t in _meta(info)
+        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(META_GRAPH))
+        for t in description(info)
     ]
-
-
-def _meta(info: BatchInfo) -> list[ox.Triple]:
-    g, f = ox.NamedNode(info.graph), ox.NamedNode(f"{FILE}batch/{info.id}")
-    agent = ox.NamedNode(AGENT + "person/" + re.sub(r"[^A-Za-z0-9._-]+", "-", info.loaded_by))
-
-    def t(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> ox.Triple:
-        return ox.Triple(s, ox.NamedNode(p), o)
-
-    def lit(value: str, dt: str = XSD + "string") -> ox.Literal:
-        return ox.Literal(value, datatype=ox.NamedNode(dt))
-
-    return [
-        t(g, RDF + "type", ox.NamedNode(NEG + "Batch")),
-        t(g, RDF + "type", ox.NamedNode(PROV + "Entity")),
-        t(g, RDFS + "label", lit(Path(info.file).name)),
-        t(g, NEG + "batchKind", lit("load")),
-        t(g, NEG + "tripleCount", lit(str(info.triples), XSD + "nonNegativeInteger")),
-        t(g, PROV + "generatedAtTime", lit(info.loaded_at, XSD + "dateTime")),
-        t(g, PROV + "wasDerivedFrom", f),
-        t(g, PROV + "wasAttributedTo", agent),
-        t(f, RDF + "type", ox.NamedNode(PROV + "Entity")),
-        t(f, DCT + "title", lit(info.file)),
-        t(f, NEG + "sha256", lit(info.sha256)),
-        t(agent, RDF + "type", ox.NamedNode(PROV + "Agent")),
-        t(agent, RDFS + "label", lit(info.loaded_by)),
-    ]
-
-
-def unload(store: GraphStore, batch: str) -> BatchInfo:
-    """Remove one loaded batch (by id, unique id prefix, or graph IRI) in one transaction."""
-    found = _find_batch(loaded_batches(store), batch)
-    file_node = f"{FILE}batch/{found.id}"
-    store.update(
-        f"DROP SILENT GRAPH <{found.graph}> ;\n"
-        f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{found.graph}> ?p ?o }} }} ;\n"
-        f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{file_node}> ?p ?o }} }} ;\n"
-        # the curator's node goes too once no batch is attributed to them
-        f"DELETE {{ GRAPH <{META_GRAPH}> {{ ?a ?p ?o }} }} WHERE {{ GRAPH <{META_GRAPH}> {{\n"
-        f"  ?a a <{PROV}Agent> ; ?p ?o\n"
-        f"  FILTER NOT EXISTS {{ ?g <{PROV}wasAttributedTo> ?a }} }} }}"
-    )
-    return found
-
-
-def _find_batch(batches: list[BatchInfo], key: str) -> BatchInfo:
-    hits = [b for b in batches if key in (b.id, b.graph)] or [
-        b for b in batches if b.id.startswith(key) or b.sha256.startswith(key)
-    ]
-    if len(hits) == 1:
-        return hits[0]
-    if hits:
-        raise GraphError(
-            f"{key!r} fits {len(hits)} batches: " + ", ".join(b.id for b in hits),
-            hint="give more of the id",
-        )
-    raise GraphError(f"no loaded batch {key!r}", hint="list them with: nato-eu-graph batches")

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from ..errors import UnknownEntityError
 from ..namespaces import FOAF, META_GRAPH, NEG, PREFIXES, RDF, SKOS
-from ..store.embedded import GraphStore
+from ..store.protocol import GraphStore
 
 # Longest first, so "lieutenant general" wins over "general".
 RANKS = sorted(

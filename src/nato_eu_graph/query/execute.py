@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from ..errors import QueryError, UnknownEntityError
 from ..namespaces import XSD
-from ..store.embedded import GraphStore
+from ..store.protocol import GraphStore
 from .catalog import NamedQuery, Param
 
 if TYPE_CHECKING:  # the resolver is imported when a parameter needs it: `query` starts fast

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..store.embedded import GraphStore
+from ..store.protocol import GraphStore
 from .catalog import catalogue
 from .execute import run_named
 from .formats import render

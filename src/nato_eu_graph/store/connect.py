@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 
-from .embedded import EmbeddedStore, GraphStore, resolve_store_path
+from .embedded import EmbeddedStore, resolve_store_path
+from .protocol import GraphStore
 
 ENV_ENDPOINT = "NATO_EU_GRAPH_ENDPOINT"
 

@@ -25,11 +25,12 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, NamedTuple, Protocol
+from typing import IO, Any
 
 import pyoxigraph as ox
 
 from ..errors import QueryError, StoreError
+from .protocol import GraphSize, replace_update
 
 ENV_STORE = "NATO_EU_GRAPH_STORE"
 
@@ -54,44 +55,6 @@ def resolve_store_path(option: str | os.PathLike[str] | None) -> Path:
         return Path(option)
     env = os.environ.get(ENV_STORE)
     return Path(env) if env else default_store_path()
-
-
-class GraphSize(NamedTuple):  # a NamedTuple, not a dataclass: cheaper to define at start-up
-    name: str
-    triples: int
-
-
-class GraphStore(Protocol):
-    """What the library needs of a store: the embedded one, or a SPARQL endpoint."""
-
-    @property
-    def location(self) -> str: ...
-
-    def query(self, sparql: str) -> Any: ...
-
-    def named_graphs(self) -> list[str]: ...
-
-    def graph_sizes(self) -> list[GraphSize]: ...
-
-    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]: ...
-
-    def __len__(self) -> int: ...
-
-    def replace_graphs(
-        self,
-        new: Mapping[str, Iterable[ox.Triple]],
-        *,
-        drop: Iterable[str] = (),
-        meta_delete: str = "",
-        meta_insert: Iterable[ox.Triple] = (),
-        meta_graph: str = "",
-    ) -> None: ...
-
-    def add_quads(self, quads: Iterable[ox.Quad]) -> None: ...
-
-    def update(self, sparql: str) -> None: ...
-
-    def flush(self) -> None: ...
 
 
 class EmbeddedStore:
@@ -262,34 +225,6 @@ class EmbeddedStore:
             self._store.flush()
         except OSError as exc:
             raise _store_error(self.path, exc) from exc
-
-
-def replace_update(
-    new: Mapping[str, Iterable[ox.Triple]],
-    *,
-    drop: Iterable[str] = (),
-    meta_delete: str = "",
-    meta_insert: Iterable[ox.Triple] = (),
-    meta_graph: str = "",
-) -> str:
-    """One SPARQL Update that drops graphs, writes new ones and edits the metadata graph;
-    one request is one transaction on Oxigraph, embedded or served."""
-    parts = [f"DROP SILENT GRAPH <{g}>" for g in sorted(set(drop) | set(new))]
-    if meta_delete:
-        parts.append(meta_delete)
-    blocks = [graph_block(g, triples) for g, triples in new.items()]
-    meta = list(meta_insert)
-    if meta:
-        blocks.append(graph_block(meta_graph, meta))
-    if blocks:
-        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-    return " ;\n".join(parts)
-
-
-def graph_block(graph: str, triples: Iterable[ox.Triple]) -> str:
-    """``GRAPH <g> { ... }`` with the triples in N-Triples syntax, for INSERT DATA."""
-    body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-    return f"GRAPH <{graph}> {{\n{body}\n}}"
 
 
 def disk_full(exc: OSError) -> bool:

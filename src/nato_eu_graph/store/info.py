@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..namespaces import META_GRAPH, NEG, RDFS
-from .embedded import GraphSize, GraphStore
+from .protocol import GraphSize, GraphStore
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ import pyoxigraph as ox
 
 from .. import __version__
 from ..errors import GraphError, QueryError, StoreError
-from .embedded import GraphSize, graph_block, replace_update
+from .protocol import GraphSize, graph_block, replace_update
 
 ENV_UPDATE_ENDPOINT = "NATO_EU_GRAPH_UPDATE_ENDPOINT"
 ENV_USER = "NATO_EU_GRAPH_ENDPOINT_USER"

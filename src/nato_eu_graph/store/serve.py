@@ -7,7 +7,7 @@ with the union default graph and a query timeout. It answers queries and updates
 
 ``serve-read-only`` takes no lock, and Oxigraph calls a writer beside a read-only reader
 undefined behaviour. So while a read-only server runs, this process holds a reader's
-share of the store's lock (see store.py), as a read-only ``query`` does: other readers
+share of the store's lock (see store/embedded.py), as a read-only ``query`` does: other readers
 still work beside the server, while a ``load --store S`` fails at once ("in use by
 another process"), as it does against a writable server, instead of writing under it.
 """

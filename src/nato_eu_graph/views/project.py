@@ -29,7 +29,7 @@ from ..namespaces import DCT, FOAF, NEG, ORG, RDF, SCHEMA, SKOS
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ..store.embedded import GraphStore
+    from ..store.protocol import GraphStore
 
 NV = "https://w3id.org/nato-eu-graph/view#"
 EDGE = NV + "Edge"
@@ -265,7 +265,7 @@ def ego(graph: nx.MultiDiGraph, center: str, depth: int) -> nx.MultiDiGraph:
     if depth < 0:
         raise QueryError("--depth must be 0 or more", hint="for example --depth 2")
     near = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), center, depth)
-    cut: nx.MultiDiGraph = graph.subgraph(near).copy()
+    cut = induced(graph, near)
     cut.graph.update(focus=center, depth=depth)
     return cut
 
@@ -278,6 +278,23 @@ def only_classes(graph: nx.MultiDiGraph, classes: Iterable[str]) -> nx.MultiDiGr
         if c.casefold() not in by_fold:
             raise QueryError(f"unknown class {c!r}", hint="classes: " + ", ".join(CLASS_NAMES))
         wanted.add(by_fold[c.casefold()])
-    keep = [n for n, cls in graph.nodes(data="class") if cls in wanted]
-    cut: nx.MultiDiGraph = graph.subgraph(keep).copy()
+    return induced(graph, [n for n, cls in graph.nodes(data="class") if cls in wanted])
+
+
+def induced(graph: nx.MultiDiGraph, keep: Iterable[str]) -> nx.MultiDiGraph:
+    """The subgraph on ``keep``, its nodes and edges in ``graph``'s own order.
+
+    networkx's ``subgraph(...).copy()`` iterates the kept set when it is small, in an order
+    that changes with Python's hash seed: the same store would draw a different file.
+    """
+    import networkx as nx
+
+    kept = set(keep)
+    cut = nx.MultiDiGraph(**graph.graph)
+    cut.add_nodes_from((n, dict(d)) for n, d in graph.nodes(data=True) if n in kept)
+    cut.add_edges_from(
+        (u, v, k, dict(d))
+        for u, v, k, d in graph.edges(keys=True, data=True)
+        if u in kept and v in kept
+    )
     return cut

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import GraphError
 from ..files import write_text_atomic
-from ..store.embedded import GraphStore
+from ..store.protocol import GraphStore
 from .draw import MAX_NODES, write_html
 from .project import view_graph
 

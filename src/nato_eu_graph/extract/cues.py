@@ -1,0 +1,59 @@
+"""The words that signal what a sentence reports: a meeting, a host or guest, a co-chair,
+an attendee, a briefing, a stand-in, a topic, an ordinal, the next meeting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Analysed
+
+NOCASE = re.IGNORECASE
+MEETING = re.compile(
+    r"\b(?:meetings?|met|meet|conference|talks|session|forum|agenda|discuss\w*|brief\w*|"
+    r"host\w*|welcom\w*|participants|exchanges?|consultations|dialogue|gathering|event|"
+    r"co-?chair\w*|delegations?)\b",
+    NOCASE,
+)
+DISCUSS = re.compile(
+    r"\b(?:discuss\w*|agenda|issues?|topics?|focus\w*|addressed|exchanged?|reviewed|"
+    r"covered|reported|report on|progress|brief\w*|informed|updated?|centred|centered)\b",
+    NOCASE,
+)
+NEXT = re.compile(
+    r"\bnext\s+(?:\S+\s+){0,3}?(?:meeting|conference|session|round|edition|talks|gathering)\b|"
+    r"\bwill\s+(?:next\s+)?(?:meet|convene)\s+again\b|\bnext\s+(?:meet|convene)\w*\b",
+    NOCASE,
+)
+HOST_ACTIVE = re.compile(r"\b(?:hosts|hosted|welcomes|welcomed|received|receives)\b", NOCASE)
+HOST_PASSIVE = re.compile(
+    r"\b(?:hosted|received|welcomed|invited)\s+by\b|\bat the invitation of\b|"
+    r"\bas (?:the )?guests? of\b",
+    NOCASE,
+)
+ATTEND = re.compile(r"\b(?:attended|participated|took part|joined)\b", NOCASE)
+COCHAIR = re.compile(r"\bco-?chair(?:ed|s|ing)?\b", NOCASE)
+BEHALF = re.compile(
+    r"\b(?:on behalf of|standing in for|stood in for|stands in for|in place of|"
+    r"deputi[sz]ing for|replacing)\b",
+    NOCASE,
+)
+REPRESENTED_BY = re.compile(r"\brepresented by\b", NOCASE)
+BRIEF_BY = re.compile(
+    r"\b(?:briefings?|presentations?|updates?|brief|address|intervention)\s+"
+    r"(?:\w+\s+){0,2}?(?:by|from)\b",
+    NOCASE,
+)
+BRIEF_ACTIVE = re.compile(
+    r"\b(?:briefed|presented|updated|informed|(?:gave|delivered|provided)\s+an?\s+"
+    r"(?:\w+\s+)?(?:briefing|presentation|update))\b",
+    NOCASE,
+)
+ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:\S+\s+){0,1}$")
+PREPOSITION = re.compile(
+    r"\b(?:of|at|in|to|from|for|with|by|on|between|behalf)\s+(?:the\s+)?$", NOCASE
+)
+
+
+def is_meeting_sentence(s: Analysed) -> bool:
+    return bool(MEETING.search(s.text)) and not NEXT.search(s.text)

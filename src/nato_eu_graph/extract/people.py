@@ -1,0 +1,282 @@
+"""Who took part in a meeting and how: hosts, guests, co-chairs, attendees, briefers,
+who stood in for whom, and the post each held on the day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from .cues import (
+    ATTEND,
+    BEHALF,
+    BRIEF_ACTIVE,
+    BRIEF_BY,
+    COCHAIR,
+    HOST_ACTIVE,
+    HOST_PASSIVE,
+    NOCASE,
+    PREPOSITION,
+    REPRESENTED_BY,
+)
+from .knowledge import Knowledge
+from .model import NEW, Analysed, Participant, Statement, Thing
+from .names import Mention
+from .subjects import issued_by
+
+
+def find_participants(
+    sentences: list[Analysed], knowledge: Knowledge, day: date
+) -> list[Participant]:
+    found: list[Participant] = []
+    behalf: list[tuple[Mention, Mention, Analysed]] = []
+    for s in sentences:
+        found += _hosts_and_guests(s, knowledge, day)
+        found += _cochairs(s, knowledge, day)
+        found += _attendees(s, knowledge, day)
+        found += _briefers(s, knowledge, day)
+        behalf += _stand_ins(s)
+    merged = _merge(found)
+    for deputy, principal, s in behalf:
+        _attach_behalf(merged, deputy, principal, s, knowledge, day)
+    return merged
+
+
+def _participant(
+    m: Mention, role: str, s: Analysed, confidence: float, knowledge: Knowledge, day: date
+) -> Participant:
+    who = _thing(m, "agent", knowledge)
+    p = Participant(who, role, s.text, round(confidence * m.score, 2), m.rank)
+    if m.kind == "person":
+        p.capacity = _capacity(m, s, knowledge, day)
+        if p.capacity and p.capacity.thing:
+            body = knowledge.post_body.get(p.capacity.thing.iri)
+            if body:
+                name = knowledge.name_for(body, "organisation")
+                thing = Thing(body, name, "organisation")
+                p.representing = Statement(
+                    name,
+                    p.capacity.evidence,
+                    p.capacity.confidence,
+                    thing,
+                    note="the body of the post",
+                )
+    return p
+
+
+def _thing(m: Mention, slot: str, knowledge: Knowledge) -> Thing:
+    if m.iri.startswith(NEW):
+        return Thing(m.iri, m.text if m.kind != "person" else _new_name(m), m.kind)
+    return Thing(m.iri, knowledge.name_for(m.iri, slot), m.kind)
+
+
+def _new_name(m: Mention) -> str:
+    return re.sub(r"['’]s$", "", m.text)
+
+
+def _side(s: Analysed, lo: int, hi: int, *, last: bool) -> list[Mention]:
+    """Who a host clause names on one side of its verb: its people (the last one before
+    the verb, all after it); else a body named on its own, not after a preposition."""
+    inside = [m for m in s.agents() if lo <= m.start and m.end <= hi]
+    people = [m for m in inside if m.kind == "person"]
+    if people:
+        return people[-1:] if last else people
+    bodies = [
+        m
+        for m in inside
+        if m.kind == "organisation"
+        and not s.text[: m.start].rstrip().endswith("(")
+        and not PREPOSITION.search(s.text[: m.start])
+    ]
+    return (bodies[-1:] if last else bodies[:1]) if bodies else []
+
+
+def _clause_end(s: Analysed, start: int) -> int:
+    stops = [
+        m.start() for m in (BEHALF.search(s.text, start), BRIEF_BY.search(s.text, start)) if m
+    ] + [i for i in (s.text.find(";", start),) if i >= 0]
+    return min(stops, default=len(s.text))
+
+
+def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]:
+    out: list[Participant] = []
+    passive = HOST_PASSIVE.search(s.text)
+    if passive:
+        hosts = [m for m in s.agents() if m.start >= passive.end()][:1]
+        guests = _side(s, 0, passive.start(), last=False)
+    else:
+        active = HOST_ACTIVE.search(s.text)
+        if not active:
+            return []
+        hosts = _side(s, 0, active.start(), last=True)
+        guests = _side(s, active.end(), _clause_end(s, active.end()), last=False)
+    out += [_participant(m, "host", s, 0.9, knowledge, day) for m in hosts]
+    out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in guests]
+    return out
+
+
+def _cochairs(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]:
+    hit = COCHAIR.search(s.text)
+    if not hit:
+        return []
+    end = _clause_end(s, 0)
+    people = [m for m in s.agents() if m.kind == "person" and m.end <= end]
+    return [_participant(m, "co-chair", s, 0.85, knowledge, day) for m in people]
+
+
+def _attendees(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]:
+    hit = ATTEND.search(s.text)
+    if not hit:
+        return []
+    people = [m for m in s.agents() if m.kind == "person" and m.end <= hit.start()]
+    return [_participant(m, "guest", s, 0.8, knowledge, day) for m in people]
+
+
+def _briefers(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]:
+    out: list[Participant] = []
+    cues = list(BRIEF_BY.finditer(s.text))
+    for k, cue in enumerate(cues):
+        after = [m for m in s.agents() if m.start >= cue.end()]
+        if not after:
+            continue
+        stop = cues[k + 1].start() if k + 1 < len(cues) else len(s.text)
+        out.append(_briefer(after[0], s, after[0].end, stop, knowledge, day))
+    active = BRIEF_ACTIVE.search(s.text)
+    if active and not cues:
+        before = [m for m in s.agents() if m.end <= active.start()]
+        people = [m for m in before if m.kind == "person"]
+        pick = (people or before)[-1:] if before else []
+        for m in pick:
+            out.append(_briefer(m, s, active.end(), len(s.text), knowledge, day))
+    return out
+
+
+def _briefer(
+    m: Mention, s: Analysed, lo: int, hi: int, knowledge: Knowledge, day: date
+) -> Participant:
+    p = _participant(m, "briefer", s, 0.85, knowledge, day)
+    if m.kind == "person" and p.representing is None:
+        p.representing = _body_after(m, s, knowledge)
+    seen: set[str] = set()
+    for subject in s.subjects():
+        if lo <= subject.start and subject.end <= hi and subject.iri not in seen:
+            if not issued_by(subject, knowledge, day):
+                continue
+            seen.add(subject.iri)
+            thing = Thing(subject.iri, knowledge.name_for(subject.iri, "subject"), subject.kind)
+            p.about.append(Statement(thing.name, s.text, round(0.85 * subject.score, 2), thing))
+    return p
+
+
+def _body_after(m: Mention, s: Analysed, knowledge: Knowledge) -> Statement | None:
+    """The body a briefer comes from: "Jane Doe from the EEAS"."""
+    for other in s.agents():
+        if other.kind == "organisation" and other.start >= m.end:
+            gap = s.text[m.end : other.start]
+            if re.fullmatch(r"\s*,?\s*(?:of|from)\s+(?:the\s+)?", gap, NOCASE):
+                thing = _thing(other, "organisation", knowledge)
+                return Statement(thing.name, s.text, 0.8, thing)
+    return None
+
+
+def _stand_ins(s: Analysed) -> list[tuple[Mention, Mention, Analysed]]:
+    """(deputy, principal) pairs: "X opened the meeting on behalf of Y", "Y was
+    represented by X"."""
+    out = []
+    for cue, reverse in ((BEHALF, False), (REPRESENTED_BY, True)):
+        for hit in cue.finditer(s.text):
+            before = [m for m in s.agents() if m.end <= hit.start()]
+            after = [m for m in s.agents() if m.start >= hit.end()]
+            people_before = [m for m in before if m.kind == "person"]
+            if not after or not (people_before or before):
+                continue
+            left = (people_before or before)[-1]
+            deputy, principal = (after[0], left) if reverse else (left, after[0])
+            out.append((deputy, principal, s))
+    return out
+
+
+def _attach_behalf(
+    found: list[Participant],
+    deputy: Mention,
+    principal: Mention,
+    s: Analysed,
+    knowledge: Knowledge,
+    day: date,
+) -> None:
+    target = next((p for p in found if p.who.iri == deputy.iri), None)
+    if target is None:
+        target = _participant(deputy, "guest", s, 0.7, knowledge, day)
+        found.append(target)
+    thing = _thing(principal, "agent", knowledge)
+    post = _capacity(principal, s, knowledge, day)
+    note = f"{thing.name}: {post.value}" if post else ""
+    target.on_behalf_of = Statement(
+        thing.name, s.text, round(0.9 * principal.score, 2), thing, note=note
+    )
+    # Whoever stood in for someone is not that someone: drop a role the principal got.
+    found[:] = [p for p in found if p.who.iri != principal.iri]
+
+
+def _capacity(m: Mention, s: Analysed, knowledge: Knowledge, day: date) -> Statement | None:
+    """The post a person holds: named beside them in the sentence, or by the graph's
+    tenures on the day."""
+    written = _post_beside(m, s)
+    held = knowledge.posts_held(m.iri, day) if not m.iri.startswith(NEW) else []
+    if written is not None:
+        thing = Thing(written.iri, knowledge.name_for(written.iri, "post"), "post")
+        agrees = written.iri in held
+        note = "the graph's tenures agree" if agrees else ""
+        return Statement(thing.name, s.text, 0.95 if agrees else 0.85, thing, note=note)
+    if len(held) == 1:
+        thing = Thing(held[0], knowledge.name_for(held[0], "post"), "post")
+        return Statement(thing.name, s.text, 0.8, thing, note=f"held on {day} by the graph")
+    return None
+
+
+def _post_beside(m: Mention, s: Analysed) -> Mention | None:
+    ms = s.mentions
+    k = ms.index(m)
+    bare = re.compile(r"[\s,()]*(?:the\s+)?[\s,()]*", NOCASE)
+
+    def joined(a: Mention, b: Mention) -> bool:
+        gap = s.text[a.end : b.start]
+        if b is m and m.rank:
+            gap = gap.replace(m.rank, "")
+        return bool(bare.fullmatch(gap))
+
+    if k >= 1 and ms[k - 1].kind == "post" and joined(ms[k - 1], m):
+        return ms[k - 1]
+    if (
+        k >= 2
+        and ms[k - 2].kind == "post"
+        and ms[k - 1].kind == "organisation"
+        and joined(ms[k - 2], ms[k - 1])
+        and joined(ms[k - 1], m)
+    ):
+        return ms[k - 2]
+    if k + 1 < len(ms) and ms[k + 1].kind == "post":
+        gap = s.text[m.end : ms[k + 1].start]
+        if re.fullmatch(r"\s*,\s*(?:the\s+)?|\s*\(\s*", gap, NOCASE):
+            return ms[k + 1]
+    return None
+
+
+def _merge(found: Iterable[Participant]) -> list[Participant]:
+    """One entry per (who, role); the most confident evidence wins, topics add up."""
+    out: dict[tuple[str, str], Participant] = {}
+    for p in found:
+        key = (p.who.iri, p.role)
+        old = out.get(key)
+        if old is None:
+            out[key] = p
+            continue
+        best, other = (p, old) if p.confidence > old.confidence else (old, p)
+        best.capacity = best.capacity or other.capacity
+        best.representing = best.representing or other.representing
+        best.rank = best.rank or other.rank
+        known = {a.value for a in best.about}
+        best.about += [a for a in other.about if a.value not in known]
+        out[key] = best
+    return list(out.values())
