@@ -22,6 +22,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ID = "https://w3id.org/nato-eu-graph/id/"
 NEG = "https://w3id.org/nato-eu-graph/ontology#"
@@ -405,6 +406,29 @@ CURATED_STATES = ("France", "Germany", "Poland", "Italy", "Spain", "Finland", "S
 CURATED_BODIES = ("NATO", "EU", "IMS", "EUMS")
 CURATED_SOURCE = "https://www.nato.int/cps/en/natohq/news_188657.htm"
 IMS_EUMS_SERIES = "IMS-EUMS Directors General conference"
+
+
+def view_network(n: int, seed: int = 1) -> Any:
+    """A projected view of ``n`` nodes (a networkx MultiDiGraph) for the views benchmark:
+    hubs with spokes and some cross links, shaped like the curated views."""
+    import networkx as nx
+
+    from nato_eu_graph.views.draw import CLASS_STYLES
+    from nato_eu_graph.views.project import add_edge
+
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph()
+    hubs = max(2, n // 50)
+    classes = list(CLASS_STYLES)
+    for i in range(n):
+        g.add_node(f"urn:n{i}", label=f"node {i}", **{"class": classes[i % len(classes)]})
+    for i in range(hubs, n):
+        add_edge(g, f"urn:n{i}", f"urn:n{rng.randrange(hubs)}", {"relation": "member-of"})
+        if rng.random() < 0.2:
+            add_edge(g, f"urn:n{i}", f"urn:n{rng.randrange(n)}", {"relation": "discussed"})
+    for i in range(1, hubs):
+        add_edge(g, f"urn:n{i}", "urn:n0", {"relation": "part-of"})
+    return g
 
 
 def factsheet(n_facts: int = 1000, seed: int = 1) -> str:

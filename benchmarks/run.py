@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO / "benchmarks"), str(REPO)]
+sys.path[:0] = [str(REPO / "benchmarks")]
 
 import generator  # noqa: E402
 
@@ -518,14 +518,13 @@ def measure_queries(s: Settings, size: str, files: list[list[str]], res: SizeRes
 
 
 def competency_queries() -> list[list[Any]]:
-    """The first case of each competency query in tests/competency_cases.py, then the
-    catalogue queries on synthetic things."""
-    from tests.competency_cases import CASES
+    """Each catalogue query with its own example parameters (as the competency report runs
+    them), then the catalogue queries on synthetic things."""
+    from nato_eu_graph.query.catalog import catalogue
 
-    seen: dict[str, list[Any]] = {}
-    for case in CASES:
-        seen.setdefault(case.query, [case.query, case.query, case.params])
-    return [*seen.values(), *[[label, name, params] for label, name, params in SYNTHETIC]]
+    queries = [q for q in catalogue().values() if q.kind == "query"]
+    curated = [[q.name, q.name, dict(q.example)] for q in queries]
+    return [*curated, *[[label, name, params] for label, name, params in SYNTHETIC]]
 
 
 def rdflib_parse_row(s: Settings, size: str, res: SizeResult, limit: float) -> None:
@@ -732,7 +731,9 @@ def startup_rows(s: Settings) -> None:
     script = s.tmp / "rdflib_only.py"
     script.write_text(RDFLIB_SCRIPT, encoding="utf-8")
     data = str(generator_data_dir())
-    query = str(REPO / "queries" / "common-members.rq")
+    from nato_eu_graph.resources import queries_dir
+
+    query = str(queries_dir() / "common-members.rq")
     ours, base = paired_medians(
         query_cmd, [sys.executable, str(script), data, query, "2021-11-16"], n
     )

@@ -17,21 +17,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+import networkx as nx
+from chromium import CHROMIUM, Browser
+from generator import view_network as synthetic
 
-import networkx as nx  # noqa: E402
-from tests.test_browser import CHROMIUM, Browser  # noqa: E402
-from tests.test_views import synthetic  # noqa: E402
-
-from nato_eu_graph.views.draw import MAX_NODES, write_html  # noqa: E402
+from nato_eu_graph.views.draw import MAX_NODES, write_html
 
 # Records the first draw of pyvis's global `network`, whenever the page creates it.
 HOOK_PYVIS = """

@@ -14,6 +14,9 @@ import pytest
 from nato_eu_graph.store.embedded import EmbeddedStore
 
 REPO = Path(__file__).resolve().parent.parent
+# What the tests share with the benchmarks lives in benchmarks/ (which runs on an installed
+# package alone): the headless browser driver, the synthetic data.
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 
 def cli_path() -> str:
@@ -77,3 +80,33 @@ def store_copy(template_store: Path, tmp_path: Path) -> Path:
 @pytest.fixture()
 def fresh_store(tmp_path: Path) -> Iterator[EmbeddedStore]:
     yield EmbeddedStore.open(tmp_path / "store", create=True)
+
+
+def killed_at(point: str, marker_dir: Path, *args: str, env: dict[str, str] | None = None) -> int:
+    """Run the CLI until its write reaches ``point`` (see store/pause.py), SIGKILL it there.
+
+    Returns the exit status (-9). Fails if the command ends without reaching the point:
+    then there was nothing to kill, whatever the machine's speed."""
+    import signal
+    import time
+
+    from nato_eu_graph.store.pause import ENV_PAUSE
+
+    marker = marker_dir / f"paused-{point}"
+    marker.unlink(missing_ok=True)
+    proc = subprocess.Popen(
+        [cli_path(), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {}), ENV_PAUSE: f"{point}:{marker}"},
+    )
+    while not marker.exists() and proc.poll() is None:
+        time.sleep(0.002)
+    if proc.poll() is not None:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        pytest.fail(f"{args[0]} ended (status {proc.returncode}) before {point}: {err}")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    if proc.stderr:
+        proc.stderr.close()
+    return proc.returncode

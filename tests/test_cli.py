@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from nato_eu_graph.cli.main import main
 
-from .conftest import run_cli
+from .conftest import REPO, run_cli
 
 HEAVY = ("pyvis", "networkx", "pyshacl")
 
@@ -97,3 +97,17 @@ def test_default_store_is_per_user(tmp_path: Path) -> None:
     proc = run_cli("build", "--skip-validation", cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "xdg" / "nato-eu-graph" / "store" / "CURRENT").exists()
+
+
+def test_the_cli_reference_is_up_to_date() -> None:
+    from nato_eu_graph.cli.reference import REGENERATE, render_reference
+
+    doc = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert doc == render_reference(), f"docs/cli.md drifted: regenerate with {REGENERATE}"
+
+
+@pytest.mark.parametrize("command", [(), ("load",), ("query",), ("visualize",)])
+def test_the_cli_reference_shows_what_help_prints(command: tuple[str, ...]) -> None:
+    doc = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    shown = run_cli(*command, "--help", env={"COLUMNS": "200"}, check=True).stdout
+    assert f"```text\n{shown}```" in doc

@@ -200,19 +200,18 @@ KNOWN_OUTSIDE = {"http://prefix.cc/popular/all.file.json"}
 @pytest.mark.skipif(
     not Path("/usr/bin/chromium").exists(), reason="Debian's chromium is not installed"
 )
-def test_query_ui_works_offline(store_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from . import test_browser
+def test_query_ui_works_offline(store_copy: Path) -> None:
+    from chromium import FLAGS, Browser  # benchmarks/chromium.py, on the path (conftest)
 
-    # test_browser's chromium has no network at all; here 127.0.0.1 must stay reachable.
+    # The browser tests' chromium has no network at all; here 127.0.0.1 must stay reachable.
     flags = [
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
         if f.startswith("--host-resolver-rules")
         else f
-        for f in test_browser.FLAGS
+        for f in FLAGS
     ]
-    monkeypatch.setattr(test_browser, "FLAGS", flags)
     with serving(store_copy) as served:
-        browser = test_browser.Browser()
+        browser = Browser(flags=flags)
         try:
             browser.page("Page.navigate", {"url": served.base + "/"})
             browser.wait_for("!!document.querySelector('.CodeMirror')", 20)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, cli_path, run_cli
+from nato_eu_graph.store.pause import POINTS
+
+from .conftest import REPO, cli_path, killed_at, run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "load"
 EXAMPLE = REPO / "docs" / "examples" / "meeting-factsheet.yaml"
@@ -214,31 +214,22 @@ def big_ntriples(path: Path, n: int) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("point", POINTS)
 def test_sigkill_during_a_large_load_leaves_the_previous_state(
-    store_copy: Path, tmp_path: Path
+    store_copy: Path, tmp_path: Path, point: str
 ) -> None:
     big = tmp_path / "big.nt"
     big_ntriples(big, 150_000)
     before = export(store_copy)
-    interrupted = 0
-    for delay in (0.5, 1.5, 3.0, 5.0):
-        proc = subprocess.Popen(
-            [cli_path(), "load", str(big), "--store", str(store_copy)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
-            interrupted += 1
-        proc.wait()
-        after = export(store_copy)  # the store opens and reads after every kill
-        if after != before:
-            # The kill came after the commit (the process had not exited yet): then the
-            # batch must be there whole, and nothing else may have changed.
-            assert_whole_batch(before, after, store_copy)
-            break
-    assert interrupted >= 1
+    status = killed_at(point, tmp_path, "load", str(big), "--store", str(store_copy))
+    assert status == -signal.SIGKILL
+    after = export(store_copy)  # the store opens and reads after the kill
+    if point == "before-write":
+        assert after == before
+    elif point == "after-write":
+        assert_whole_batch(before, after, store_copy)  # committed: the whole batch is there
+    elif after != before:  # killed inside the write: nothing, or (had it just ended) all
+        assert_whole_batch(before, after, store_copy)
 
 
 def assert_whole_batch(before: bytes, after: bytes, store: Path) -> None:

@@ -16,6 +16,7 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from generator import view_network as synthetic  # benchmarks/generator.py (conftest)
 
 from nato_eu_graph.cli.views import register
 from nato_eu_graph.errors import GraphError, QueryError, UnknownEntityError
@@ -359,25 +360,6 @@ def test_too_many_nodes_stops_with_a_hint() -> None:
     with pytest.raises(GraphError) as caught:
         check_size(synthetic(60), max_nodes=50)
     assert "--focus" in caught.value.hint and "--as-of" in caught.value.hint
-
-
-def synthetic(n: int, seed: int = 1) -> nx.MultiDiGraph:
-    """Hubs with spokes and some cross links, shaped like the curated views."""
-    import random
-
-    rng = random.Random(seed)
-    g = nx.MultiDiGraph()
-    hubs = max(2, n // 50)
-    classes = list(CLASS_STYLES)
-    for i in range(n):
-        g.add_node(f"urn:n{i}", label=f"node {i}", **{"class": classes[i % len(classes)]})
-    for i in range(hubs, n):
-        add_edge(g, f"urn:n{i}", f"urn:n{rng.randrange(hubs)}", {"relation": "member-of"})
-        if rng.random() < 0.2:
-            add_edge(g, f"urn:n{i}", f"urn:n{rng.randrange(n)}", {"relation": "discussed"})
-    for i in range(1, hubs):
-        add_edge(g, f"urn:n{i}", "urn:n0", {"relation": "part-of"})
-    return g
 
 
 # ---------------------------------------------------------------------- exports, analytics

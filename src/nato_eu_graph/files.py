@@ -1,9 +1,11 @@
-"""Write output files atomically: a temporary file beside the target, then a rename."""
+"""Files in and out: output written atomically (a temporary file beside the target, then
+a rename), and input read only from regular files, within a size limit."""
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -75,3 +77,29 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class NotAFile(OSError):
+    """The path names a named pipe, a device, a socket or a folder, not a regular file."""
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of a regular file (one more than allowed tells the caller
+    it is too large). Anything else is refused at once with ``NotAFile``: the file is
+    opened without blocking, so a FIFO with no writer cannot hang the caller."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAFile(errno.EINVAL, f"{_kind(mode)}, not a regular file", str(path))
+        return handle.read(limit + 1)

@@ -314,9 +314,29 @@ def test_hostile_input_is_refused_cleanly(
     assert export(hostile_store) == baseline
 
 
-def test_an_endless_device_stops_at_the_size_limit(hostile_store: Path, baseline: bytes) -> None:
+def test_an_endless_device_is_refused_at_once(hostile_store: Path, baseline: bytes) -> None:
     run = run_fenced("load", "/dev/zero", "--format", "turtle", "--store", str(hostile_store))
-    check(run, "/dev/zero", "larger than the limit")
+    check(run, "/dev/zero", "this is a device, not a regular file")
+    assert export(hostile_store) == baseline
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("load", "{}"),
+        ("load", "{}", "--format", "turtle"),
+        ("extract", "{}"),
+        ("query", "--file", "{}"),
+    ],
+    ids=["load-sheet", "load-rdf", "extract", "query-file"],
+)
+def test_a_fifo_with_no_writer_is_refused_not_waited_on(
+    hostile_store: Path, baseline: bytes, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    fifo = tmp_path / "input.yaml"
+    os.mkfifo(fifo)  # nobody will ever write to it: opening it for reading would block
+    run = run_fenced(*(a.format(fifo) for a in args), "--store", str(hostile_store))
+    check(run, str(fifo), "named pipe (FIFO), not a regular file")
     assert export(hostile_store) == baseline
 
 

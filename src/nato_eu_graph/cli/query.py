@@ -9,13 +9,21 @@ from .main import list_format_option, read_store, store_option
 
 
 def _read_query(path: str) -> str:
-    from pathlib import Path
-
     from ..errors import QueryError
+    from ..files import read_regular
 
+    limit = 1 << 20  # a query is written by hand: a few kilobytes
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = read_regular(path, limit)
+        if len(raw) > limit:
+            raise QueryError(f"{path}: the query is larger than 1 MiB", hint="is this a query?")
+        return raw.decode("utf-8")
+    except OSError as exc:
+        raise QueryError(
+            f"{path}: cannot read the query: {exc.strerror or exc}",
+            hint="give the path of a .rq file",
+        ) from None
+    except UnicodeDecodeError as exc:
         raise QueryError(f"{path}: cannot read the query: {exc}", hint="save it as UTF-8") from None
 
 

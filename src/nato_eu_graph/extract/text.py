@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import ParseError
+from ..files import read_regular
 
 MAX_BYTES = 5_000_000  # a press release is a few kilobytes; refuse what cannot be one
 HEADER_LINES = 3  # where a dateline may be: the first lines of the release
@@ -93,7 +94,7 @@ def looks_like_html(path: Path, text: str) -> bool:
 def read_release(path: Path) -> Release:
     """The release in ``path`` as text; ``ParseError`` when it cannot be read."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
     except OSError as exc:
         raise ParseError(
             f"cannot read the release: {exc.strerror or exc}",

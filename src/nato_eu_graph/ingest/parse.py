@@ -19,6 +19,7 @@ from xml.parsers import expat
 import pyoxigraph as ox
 
 from ..errors import ParseError
+from ..files import NotAFile, read_regular
 
 MiB = 1024 * 1024
 MAX_RDF_BYTES = 256 * MiB  # one RDF file; bounds the memory a load needs
@@ -73,10 +74,16 @@ def format_for(path: Path, name: str | None = None) -> ox.RdfFormat:
 
 
 def read_bytes(path: Path, limit: int = MAX_RDF_BYTES) -> bytes:
-    """The whole file, refused past ``limit`` bytes (read no further: /dev/zero ends too)."""
+    """The whole file, refused past ``limit`` bytes; only regular files are read (a FIFO
+    with no writer would block, a device may never end)."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(limit + 1)
+        raw = read_regular(path, limit)
+    except NotAFile as exc:
+        raise ParseError(
+            f"this is {exc.strerror}",
+            file=str(path),
+            hint="save the data to a file first and give its path",
+        ) from None
     except OSError as exc:
         raise ParseError(
             f"cannot read the file: {exc.strerror or exc}",

@@ -30,6 +30,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from ..errors import QueryError, StoreError
+from .pause import around_write
 from .protocol import GraphSize, replace_update
 
 ENV_STORE = "NATO_EU_GRAPH_STORE"
@@ -175,7 +176,7 @@ class EmbeddedStore:
         """Add quads to any graphs in one transaction: all of them or none."""
         self._check_writable()
         try:
-            self._store.extend(quads)
+            around_write(lambda: self._store.extend(quads))
         except OSError as exc:
             raise _store_error(self.path, exc) from exc
         self._settle()
@@ -183,7 +184,7 @@ class EmbeddedStore:
     def update(self, sparql: str) -> None:
         self._check_writable()
         try:
-            self._store.update(sparql)
+            around_write(lambda: self._store.update(sparql))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL update syntax error: {exc}") from exc
         except OSError as exc:
