@@ -15,16 +15,23 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
-from datetime import date
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
+from common import (
+    DATA,
+    HERE,
+    MARK,
+    SOURCES,
+    day,
+    hand_written,
+    lit,
+    publisher_of,
+    slug,
+    write_region,
+)
 
-HERE = Path(__file__).resolve().parent
-DATA = HERE.parent / "data"
 OUTPUT = "holders.ttl"  # what this script writes: never read back as "already there"
+GENERATED = {OUTPUT, "channels.ttl"}  # files the curation scripts write
 
 POSTS = {
     "NATO Secretary General": "nato-secretary-general",
@@ -63,65 +70,14 @@ NAMES = {
 SKIP = {  # researched, but what the pages state is not enough for a tenure
     "Waldemar Głuszko": "only an announcement that he was due to start on 2014-09-01",
 }
-PUBLISHERS = {  # domain -> an IRI data/ already has
-    "nato.int": "organisation/nato",
-    "www.nato.int": "organisation/nato",
-    "ac.nato.int": "organisation/nato",
-    "shape.nato.int": "organisation/nato",
-    "act.nato.int": "organisation/nato",
-    "jfcbs.nato.int": "organisation/nato",
-    "www.eeas.europa.eu": "organisation/eeas",
-    "eeas.europa.eu": "organisation/eeas",
-    "www.consilium.europa.eu": "organisation/council-of-the-eu",
-    "consilium.europa.eu": "organisation/council-of-the-eu",
-    "ec.europa.eu": "organisation/european-commission",
-    "commission.europa.eu": "organisation/european-commission",
-    "en.wikipedia.org": "publisher/wikipedia",
-    "simple.wikipedia.org": "publisher/wikipedia",
-    "it.wikipedia.org": "publisher/wikipedia",
-    "de.wikipedia.org": "publisher/wikipedia",
-    "fr.wikipedia.org": "publisher/wikipedia",
-    "es.wikipedia.org": "publisher/wikipedia",
-    "www.irishtimes.com": "publisher/irish-times",
-    "miragenews.com": "publisher/mirage-news",
-    "www.miragenews.com": "publisher/mirage-news",
-    "www.globalsecurity.org": "publisher/globalsecurity-org",
-    "euro-sd.com": "publisher/european-security-and-defence",
-    "www.dw.com": "publisher/deutsche-welle",
-    "www.vindobona.org": "publisher/vindobona",
-    "govconexec.com": "publisher/govcon-exec",
-    "www.forzearmate.org": "publisher/forze-armate",
-    "index.hu": "publisher/index-hu",
-}
 
 
-def slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-
-
-def day(value: object) -> str | None:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value
-    return None
-
-
-def lit(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def existing(pattern: str, *, generated: bool = False) -> set[str]:
-    """What data/ says by hand (or, with ``generated``, also what this script wrote)."""
+def existing(pattern: str) -> set[str]:
+    """What data/ says by hand: generated files and regions left out."""
     found: set[str] = set()
     for f in DATA.glob("*.ttl"):
-        if f.name == OUTPUT and not generated:
-            continue
-        text = f.read_text(encoding="utf-8")
-        if not generated:
-            text = text.split(SOURCES_MARK)[0]
-        found |= set(re.findall(pattern, text, re.M))
+        if f.name not in GENERATED:
+            found |= set(re.findall(pattern, hand_written(f), re.M))
     return found
 
 
@@ -140,7 +96,7 @@ def main() -> None:
                 f.read_text(encoding="utf-8"),
             )
         )
-    sources_known = existing(r"^<(https?://[^>]+)> a neg:Source", generated=False)
+    sources_known = existing(r"^<(https?://[^>]+)> a neg:Source")
     out_people, out_tenures, urls, left = [], [], {}, []
     for e in entries:
         post_name = e["post"]
@@ -216,14 +172,9 @@ def main() -> None:
     for url, (name, post_name) in sorted(urls.items()):
         if url in sources_known:
             continue
-        host = urlsplit(url).netloc.lower()
-        pub = (
-            PUBLISHERS.get(host)
-            or PUBLISHERS.get(host.removeprefix("www."))
-            or ("publisher/" + slug(host.removeprefix("www.")))
-        )
-        if pub.startswith("publisher/") and pub not in {PUBLISHERS.get(h) for h in PUBLISHERS}:
-            pubs.add((pub, host.removeprefix("www.")))
+        pub, new_host = publisher_of(url)
+        if new_host:
+            pubs.add((pub, new_host))
         title = f"[Page on {name}, {post_name}]"
         out_sources.append(
             f"<{url}> a neg:Source ;\n    dct:title {lit(title)}@en ;\n    dct:publisher <{pub}> ."
@@ -245,7 +196,6 @@ HEADER = """# nato-eu-graph curated data: who held the senior NATO and EU posts,
 # recorded stay in posts.ttl. Intervals are closed: the end date is the holder's last day;
 # on a handover day both the outgoing and the incoming holder count.
 """
-MARK = "# ------------------------------------------------------------------ generated: "
 SOURCES_MARK = MARK + "sources of holders.ttl (curation/tenures_to_ttl.py)"
 
 
@@ -266,9 +216,7 @@ def write(people: list[str], tenures: list[str], sources: list[str]) -> None:
         "",
     ]
     (DATA / OUTPUT).write_text("\n".join(body), encoding="utf-8")
-    path = DATA / "sources.ttl"
-    kept = path.read_text(encoding="utf-8").split(SOURCES_MARK)[0].rstrip()
-    path.write_text(f"{kept}\n\n{SOURCES_MARK}\n\n" + "\n\n".join(sources) + "\n", encoding="utf-8")
+    write_region(SOURCES, SOURCES_MARK, "\n\n".join(sources))
 
 
 if __name__ == "__main__":

@@ -131,11 +131,14 @@ def cited_in(name: str) -> set[str]:
 
 
 # The second curation round: the post holders of 1999-2025 (data/holders.ttl, one page or
-# more per tenure) and three pages found while mending tenures of the first round.
+# more per tenure), the meetings of every channel (data/channels.ttl), the series and
+# bodies they belong to, and pages found while mending facts of the first round.
 ADDED_SOURCES = sorted(
     (
         cited_in("holders.ttl")
+        | cited_in("channels.ttl")
         | {
+            "https://www.iai.it/en/pubblicazioni/observatory-european-defence-february-2001",
             "https://www.denederlandsegrondwet.nl/id/vk4f71ikl3yg/nieuws/lt_general_esa_pulkkinen_takes_over_as",
             "https://club.bruxelles2.eu/2020/07/letat-major-la-voix-de-lexpertise-militaire-dans-lue-il-faut-que-leurope-apprenne-le-langage-de-la-puissance-entretien-herve-blejean",
             "https://www.bundesheer.at/english/dynmod/artikel.php?id=4094",
@@ -420,13 +423,24 @@ CASES: list[Case] = [
         ("day", "ordinal"),
         [
             ("2014-01-27", ""),
+            ("2014-12-05", ""),
             ("2015-06-05", ""),
+            ("2015-12-15", ""),
+            ("2016-05-12", ""),
             ("2018-06-19", ""),
+            ("2018-11-26", ""),
+            ("2019-05-29", ""),
             ("2019-11-25", ""),
+            ("2020-05-19", ""),
             ("2021-11-16", ""),
             ("2022-06-10", "17"),
+            ("2022-11-25", "18"),
             ("2023-06-02", "19"),
+            ("2023-12-01", "20"),
+            ("2024-11-29", "22"),
         ],
+        note="every conference a public release records, 2014-2024; the releases number "
+        "them only from the 17th",
         ordered=True,
     ),
     Case(
@@ -481,6 +495,7 @@ CASES: list[Case] = [
             ("NATO International Military Staff", "NATO Military Committee"),
             ("NATO Military Committee", "North Atlantic Treaty Organization"),
             ("NATO Space Centre", "Allied Air Command"),
+            ("North Atlantic Council", "North Atlantic Treaty Organization"),
         ],
     ),
     Case(
@@ -497,6 +512,7 @@ CASES: list[Case] = [
             ("European External Action Service", "European Union"),
             ("European Union Military Committee", "European Union"),
             ("European Union Military Staff", "European External Action Service"),
+            ("Political and Security Committee", "Council of the European Union"),
         ],
     ),
     Case(
@@ -737,9 +753,12 @@ CASES: list[Case] = [
             "Director General of the NATO International Military Staff",
             "EU Military Staff headquarters",
             "European Union Military Staff",
+            "IMS–EUMS Directors General conference, 19 May 2020",
             "NATO International Military Staff",
             "military staff",
         ),
+        note="the conference of 19 May 2020 is found by its other name, NATO's title for it "
+        "('NATO-EU bi-annual military staff meeting')",
         ordered=True,
     ),
     Case(

@@ -93,7 +93,7 @@ def test_every_neg_term_used_anywhere_is_declared(ontology: rdflib.Graph) -> Non
     "scheme,expected",
     [
         ("OperationalDomains", {"air", "land", "maritime", "cyberspace", "space"}),
-        ("MeetingRoles", {"host", "guest", "briefer", "co-chair"}),
+        ("MeetingRoles", {"host", "guest", "briefer", "co-chair", "chair", "participant"}),
     ],
 )
 def test_skos_schemes_hold_their_concepts(
