@@ -99,5 +99,5 @@ def write_region(path: Path, marker: str, body: str) -> None:
     parts[marker] = body.strip("\n") + "\n"
     text = parts.pop("").rstrip("\n") + "\n"
     for mark, region in parts.items():
-        text += f"\n{mark}\n\n{region}"
+        text += f"\n{mark}\n\n{region.strip(chr(10))}\n"
     path.write_text(text, encoding="utf-8")

@@ -295,9 +295,9 @@ def main() -> None:
     print("\n".join(f"left out: {x}" for x in left), file=sys.stderr)
 
 
-HEADER = """# nato-eu-graph curated data: the channels of NATO-EU relations beyond the first IMS-EUMS
-# conferences: the Directors General conferences every release records, the EU Military
-# Committee's meetings with the Chair of the NATO Military Committee, NATO summits,
+HEADER = """# nato-eu-graph curated data: the channels of NATO-EU relations beyond the first
+# IMS-EUMS conferences: the Directors General conferences every release records, the EU
+# Military Committee's meetings with the Chair of the NATO Military Committee, NATO summits,
 # NAC-PSC meetings, EU-NATO high-level meetings and the Task Force on the resilience of
 # critical infrastructure. Generated with curation/meetings_to_ttl.py from the research in
 # curation/research/; the series themselves are in meetings.ttl.
@@ -326,7 +326,8 @@ def write(blocks: list[str], urls: dict[str, str], graph: rdflib.Graph) -> None:
             f"    dct:publisher <{pub}> ."
         )
     out += [
-        f"<{p}> a foaf:Organization ;\n    skos:prefLabel {lit(h)}@en ;\n    foaf:homepage <https://{h}/> ."
+        f"<{p}> a foaf:Organization ;\n    skos:prefLabel {lit(h)}@en ;\n"
+        f"    foaf:homepage <https://{h}/> ."
         for p, h in sorted(pubs.items())
     ]
     write_region(SOURCES, SOURCES_MARK, "\n\n".join(out))
