@@ -151,6 +151,16 @@ def long_date(iso: str) -> str:
     return f"{d.day} {MONTHS.split()[d.month - 1]} {d.year}"
 
 
+def span(start: str, end: str | None) -> str:
+    """'6 November 2017', or '6–7 November 2017' for a meeting of two days or more."""
+    if not end or end == start:
+        return long_date(start)
+    a, b = date.fromisoformat(start), date.fromisoformat(end)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{long_date(end)}"
+    return f"{long_date(start)} – {long_date(end)}"
+
+
 def first_match(text: str, table: list[tuple[str, str]]) -> str | None:
     low = text.lower()
     return next((iri for words, iri in table if words in low), None)
@@ -235,7 +245,7 @@ def main() -> None:
             if kind != "summit"
             else f"{prefix}-{start[:4]}-{city or slug(place_text)}"
         )
-        label = f"{generic}, {long_date(start)}" if generic else str(m["label"])
+        label = f"{generic}, {span(start, end)}" if generic else str(m["label"])
         lines = [f"<meeting/{mid}> a neg:Meeting ;", f"    skos:prefLabel {lit(label)}@en ;"]
         if generic and m.get("label") and m["label"] != label:
             lines.append(f"    skos:altLabel {lit(str(m['label']))}@en ;")

@@ -108,6 +108,8 @@ def main() -> None:
             if isinstance(e.get("in_post_on"), list)
             else ([day(e["in_post_on"])] if day(e.get("in_post_on")) else [])
         )
+        if not start and end and not attested:
+            attested = [end]  # known only by the last day: it held then (the handover day)
         if post is None or e["person"].startswith("UNKNOWN") or not (start or attested):
             left.append(f"{post_name}: {e['person']} ({e.get('start')} .. {e.get('end')})")
             continue

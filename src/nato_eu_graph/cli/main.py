@@ -34,7 +34,7 @@ class UserError(click.ClickException):
 # Where each command is defined: the module's register() adds its commands to the group.
 COMMANDS = {
     **dict.fromkeys(("build", "info", "load", "batches", "unload", "export"), "store"),
-    **dict.fromkeys(("queries", "query", "report"), "query"),
+    **dict.fromkeys(("queries", "query", "report", "coverage"), "query"),
     **dict.fromkeys(("visualize", "path", "centrality"), "views"),
     "extract": "extract",
     "serve": "serve",

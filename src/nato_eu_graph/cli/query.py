@@ -1,5 +1,5 @@
-"""Commands for researchers' questions: queries, query, report. Loaded by cli/main.py's group
-when one of them is run; ``query`` is the one that must start fast."""
+"""Commands for researchers' questions: queries, query, report, coverage. Loaded by
+cli/main.py's group when one of them is run; ``query`` is the one that must start fast."""
 
 from __future__ import annotations
 
@@ -187,7 +187,46 @@ def report(store_path: str | None, endpoint: str | None, output: str | None) -> 
         click.echo(text, nl=False)
 
 
+@click.command()
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="table for people, json for programs, markdown for docs/coverage.md.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+def coverage(store_path: str | None, endpoint: str | None, fmt: str, output: str | None) -> None:
+    """What the graph holds per area and year, and the gaps a curator should fill.
+
+    Facts per area and year; for each meeting series with a rhythm, the years with fewer
+    meetings than it; for each post, the days with no recorded holder between tenures;
+    facts per source publisher; the share of people, states and organisations with a
+    Wikidata identifier; and the facts without a source (there should be none).
+    """
+    from ..query.coverage import as_json, as_text
+    from ..query.coverage import coverage as measure
+
+    found = measure(read_store(store_path, endpoint))
+    text = as_json(found) if fmt == "json" else as_text(found, markdown=fmt == "markdown")
+    if output:
+        from ..files import write_text_atomic
+
+        write_text_atomic(output, text)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
 def register(group: click.Group) -> None:
     """Add this module's commands to the group (cli/main.py's, when one of them is run)."""
-    for command in (queries, query, report):
+    for command in (queries, query, report, coverage):
         group.add_command(command)
