@@ -268,9 +268,12 @@ def test_page_is_self_contained_and_csp_admits_its_scripts(built_store: Embedded
     # (each with its post-in edge) and the five holders of new posts that day (each with a
     # holds edge): Geoană, Wolters, Michel, von der Leyen, Sannino; then the 40 meetings of
     # the other channels up to that day, their 4 series, the 4 people and 2 bodies only they
-    # bring in, and their 67 edges (41 in-series, 24 roles, 2 part-of).
-    assert len(payload["nodes"]) == 98 + 6 + 5 + 40 + 4 + 4 + 2
-    assert len(payload["edges"]) == 138 + 6 + 5 + 67
+    # bring in, and their 67 edges (41 in-series, 24 roles, 2 part-of); then five framework
+    # documents adopted or endorsed before that day (the 1999 Concept, the 2002
+    # declaration, Berlin Plus, the two sets of proposals), their 8 adopted-by edges and the
+    # 2010 Concept replacing the 1999 one.
+    assert len(payload["nodes"]) == 98 + 6 + 5 + 40 + 4 + 4 + 2 + 5
+    assert len(payload["edges"]) == 138 + 6 + 5 + 67 + 8 + 1
     assert all("title" not in n for n in payload["nodes"]), "pyvis's href popup keys off title"
     assert {c["name"] for c in payload["meta"]["legend"]["classes"]} >= {"State", "Meeting"}
 
