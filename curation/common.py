@@ -9,6 +9,11 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import rdflib
+from rdflib.namespace import FOAF, RDF
+
+NEG = rdflib.Namespace("https://w3id.org/nato-eu-graph/ontology#")
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data"
 SOURCES = DATA / "sources.ttl"
@@ -101,3 +106,53 @@ def write_region(path: Path, marker: str, body: str) -> None:
     for mark, region in parts.items():
         text += f"\n{mark}\n\n{region.strip(chr(10))}\n"
     path.write_text(text, encoding="utf-8")
+
+
+def curated_graph(skip: str) -> rdflib.Graph:
+    """data/ as it stands, without the file ``skip`` (the caller's own output) and without
+    the generated regions of sources.ttl."""
+    graph = rdflib.Graph()
+    for f in sorted(DATA.glob("*.ttl")):
+        if f.name != skip:
+            text = hand_written(f) if f == SOURCES else f.read_text("utf-8")
+            graph.parse(data=text, format="turtle")
+    return graph
+
+
+def write_generated(
+    output: str,
+    header: str,
+    blocks: list[str],
+    urls: dict[str, str],
+    graph: rdflib.Graph,
+    marker: str,
+) -> None:
+    """Write ``output`` (header, data/'s prefixes, the blocks) and, under ``marker`` in
+    sources.ttl, a description of every cited page that data/ does not describe yet (titled
+    after what cites it, in square brackets) and of its publisher when new."""
+    posts = (DATA / "posts.ttl").read_text(encoding="utf-8")
+    prefixes = posts[posts.index("@prefix") : posts.index("# ----")].rstrip()
+    (DATA / output).write_text("\n".join([header, prefixes, "", "\n\n".join(blocks), ""]), "utf-8")
+    described = {str(s) for s in graph.subjects(RDF.type, NEG.Source)}
+    pubs_known = {str(s).split("/id/", 1)[1] for s in graph.subjects(RDF.type, FOAF.Organization)}
+    for mark, text in regions(SOURCES.read_text(encoding="utf-8")).items():
+        if mark and mark != marker:  # another script's pages and publishers
+            described |= set(re.findall(r"^<(https?://[^>]+)> a neg:Source", text, re.M))
+            pubs_known |= set(re.findall(r"^<(publisher/[^>]+)> a foaf:Organization", text, re.M))
+    out, pubs = [], {}
+    for url, label in sorted(urls.items()):
+        if url in described:
+            continue
+        pub, host = publisher_of(url)
+        if host and pub not in pubs_known:
+            pubs[pub] = host
+        out.append(
+            f"<{url}> a neg:Source ;\n    dct:title {lit(f'[Page on the {label}]')}@en ;\n"
+            f"    dct:publisher <{pub}> ."
+        )
+    out += [
+        f"<{p}> a foaf:Organization ;\n    skos:prefLabel {lit(h)}@en ;\n"
+        f"    foaf:homepage <https://{h}/> ."
+        for p, h in sorted(pubs.items())
+    ]
+    write_region(SOURCES, marker, "\n\n".join(out))

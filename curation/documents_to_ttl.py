@@ -20,21 +20,16 @@ import sys
 import rdflib
 import yaml
 from common import (
-    DATA,
     HERE,
     MARK,
-    SOURCES,
+    curated_graph,
     day,
-    hand_written,
     lit,
-    publisher_of,
-    regions,
     slug,
-    write_region,
+    write_generated,
 )
 from rdflib.namespace import FOAF, RDF
 
-NEG = rdflib.Namespace("https://w3id.org/nato-eu-graph/ontology#")
 OUTPUT = "framework.ttl"
 SOURCES_MARK = MARK + "sources of framework.ttl (curation/documents_to_ttl.py)"
 
@@ -114,15 +109,6 @@ def label_for(doc: dict[str, object]) -> str:
     return title
 
 
-def curated_graph() -> rdflib.Graph:
-    graph = rdflib.Graph()
-    for f in sorted(DATA.glob("*.ttl")):
-        if f.name != OUTPUT:
-            text = hand_written(f) if f == SOURCES else f.read_text("utf-8")
-            graph.parse(data=text, format="turtle")
-    return graph
-
-
 def summit_on(graph: rdflib.Graph, when: str) -> str | None:
     """The summit whose days include ``when``."""
     rows = graph.query(
@@ -164,7 +150,7 @@ def lineage(doc: dict[str, object], by_title: dict[str, str]) -> list[str]:
 def main() -> None:
     research = yaml.safe_load((HERE / "research" / "documents-meetings.yaml").read_text("utf-8"))
     docs = [d for d in research["documents"] if d["title"] not in SKIP]
-    graph = curated_graph()
+    graph = curated_graph(OUTPUT)
     people = {str(s).rsplit("/", 1)[1] for s in graph.subjects(RDF.type, FOAF.Person)}
     by_title = {str(d["title"]): iri_for(d) for d in research["documents"]}
     out, left, urls = [], [], {}
@@ -244,7 +230,7 @@ def main() -> None:
                     ]
                 )
             )
-    write(out, urls, graph)
+    write_generated(OUTPUT, HEADER, out, urls, graph, SOURCES_MARK)
     print("\n".join(f"left out: {x}" for x in left), file=sys.stderr)
 
 
@@ -255,35 +241,6 @@ HEADER = """# nato-eu-graph curated data: the framework of NATO-EU cooperation: 
 # curation/documents_to_ttl.py from the research in curation/research/; the Joint
 # Declarations and later strategies are in documents.ttl.
 """
-
-
-def write(blocks: list[str], urls: dict[str, str], graph: rdflib.Graph) -> None:
-    posts = (DATA / "posts.ttl").read_text(encoding="utf-8")
-    prefixes = posts[posts.index("@prefix") : posts.index("# ----")].rstrip()
-    (DATA / OUTPUT).write_text("\n".join([HEADER, prefixes, "", "\n\n".join(blocks), ""]), "utf-8")
-    described = {str(s) for s in graph.subjects(RDF.type, NEG.Source)}
-    pubs_known = {str(s).split("/id/", 1)[1] for s in graph.subjects(RDF.type, FOAF.Organization)}
-    for mark, text in regions(SOURCES.read_text(encoding="utf-8")).items():
-        if mark and mark != SOURCES_MARK:
-            described |= set(re.findall(r"^<(https?://[^>]+)> a neg:Source", text, re.M))
-            pubs_known |= set(re.findall(r"^<(publisher/[^>]+)> a foaf:Organization", text, re.M))
-    out, pubs = [], {}
-    for url, label in sorted(urls.items()):
-        if url in described:
-            continue
-        pub, host = publisher_of(url)
-        if host and pub not in pubs_known:
-            pubs[pub] = host
-        out.append(
-            f"<{url}> a neg:Source ;\n    dct:title {lit(f'[Page on the {label}]')}@en ;\n"
-            f"    dct:publisher <{pub}> ."
-        )
-    out += [
-        f"<{p}> a foaf:Organization ;\n    skos:prefLabel {lit(h)}@en ;\n"
-        f"    foaf:homepage <https://{h}/> ."
-        for p, h in sorted(pubs.items())
-    ]
-    write_region(SOURCES, SOURCES_MARK, "\n\n".join(out))
 
 
 if __name__ == "__main__":

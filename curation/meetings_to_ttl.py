@@ -16,24 +16,17 @@ import re
 import sys
 from datetime import date
 
-import rdflib
 import yaml
 from common import (
-    DATA,
     HERE,
     MARK,
-    SOURCES,
+    curated_graph,
     day,
-    hand_written,
     lit,
-    publisher_of,
-    regions,
     slug,
-    write_region,
+    write_generated,
 )
 from rdflib.namespace import FOAF, RDF
-
-NEG = rdflib.Namespace("https://w3id.org/nato-eu-graph/ontology#")
 
 OUTPUT = "channels.ttl"
 SOURCES_MARK = MARK + "sources of channels.ttl (curation/meetings_to_ttl.py)"
@@ -135,17 +128,6 @@ PLACES = [  # (words in the research's place, site or place); the first that mat
 PEOPLE = {"Lord Robertson": "george-robertson", "Radmila Shekerinska": "radmila-sekerinska"}
 
 
-def curated_graph() -> rdflib.Graph:
-    """data/ as it stands, without this script's own output."""
-    graph = rdflib.Graph()
-    for f in sorted(DATA.glob("*.ttl")):
-        if f.name != OUTPUT:
-            graph.parse(
-                data=hand_written(f) if f == SOURCES else f.read_text("utf-8"), format="turtle"
-            )
-    return graph
-
-
 def long_date(iso: str) -> str:
     d = date.fromisoformat(iso)
     return f"{d.day} {MONTHS.split()[d.month - 1]} {d.year}"
@@ -218,7 +200,7 @@ def merged(meetings: list[dict[str, object]]) -> list[dict[str, object]]:
 def main() -> None:
     research = yaml.safe_load((HERE / "research" / "documents-meetings.yaml").read_text("utf-8"))
     meetings = merged(staff_meetings() + research["meetings"])
-    graph = curated_graph()
+    graph = curated_graph(OUTPUT)
     people = {str(s).rsplit("/", 1)[1] for s in graph.subjects(RDF.type, FOAF.Person)}
     known_days = {
         (str(series).rsplit("/", 1)[1], str(start))
@@ -301,7 +283,7 @@ def main() -> None:
                 part.append(f"    neg:representing <organisation/{REPRESENTS[post]}> ;")
             part.append(cite)
             out.append("\n".join(part))
-    write(out, urls, graph)
+    write_generated(OUTPUT, HEADER, out, urls, graph, SOURCES_MARK)
     print("\n".join(f"left out: {x}" for x in left), file=sys.stderr)
 
 
@@ -312,35 +294,6 @@ HEADER = """# nato-eu-graph curated data: the channels of NATO-EU relations beyo
 # critical infrastructure. Generated with curation/meetings_to_ttl.py from the research in
 # curation/research/; the series themselves are in meetings.ttl.
 """
-
-
-def write(blocks: list[str], urls: dict[str, str], graph: rdflib.Graph) -> None:
-    posts = (DATA / "posts.ttl").read_text(encoding="utf-8")
-    prefixes = posts[posts.index("@prefix") : posts.index("# ----")].rstrip()
-    (DATA / OUTPUT).write_text("\n".join([HEADER, prefixes, "", "\n\n".join(blocks), ""]), "utf-8")
-    described = {str(s) for s in graph.subjects(RDF.type, NEG.Source)}
-    pubs_known = {str(s).split("/id/", 1)[1] for s in graph.subjects(RDF.type, FOAF.Organization)}
-    for mark, text in regions(SOURCES.read_text(encoding="utf-8")).items():
-        if mark and mark != SOURCES_MARK:  # another script's pages and publishers
-            described |= set(re.findall(r"^<(https?://[^>]+)> a neg:Source", text, re.M))
-            pubs_known |= set(re.findall(r"^<(publisher/[^>]+)> a foaf:Organization", text, re.M))
-    out, pubs = [], {}
-    for url, label in sorted(urls.items()):
-        if url in described:
-            continue
-        pub, host = publisher_of(url)
-        if host and pub not in pubs_known:
-            pubs[pub] = host
-        out.append(
-            f"<{url}> a neg:Source ;\n    dct:title {lit(f'[Page on the {label}]')}@en ;\n"
-            f"    dct:publisher <{pub}> ."
-        )
-    out += [
-        f"<{p}> a foaf:Organization ;\n    skos:prefLabel {lit(h)}@en ;\n"
-        f"    foaf:homepage <https://{h}/> ."
-        for p, h in sorted(pubs.items())
-    ]
-    write_region(SOURCES, SOURCES_MARK, "\n\n".join(out))
 
 
 if __name__ == "__main__":
