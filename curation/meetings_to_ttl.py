@@ -197,15 +197,45 @@ def merged(meetings: list[dict[str, object]]) -> list[dict[str, object]]:
     return out
 
 
+def participations(
+    m: dict[str, object], mid: str, label: str, cite: str, people: set[str], left: list[str]
+) -> list[str]:
+    """The participations of a researched meeting whose people (or bodies) data/ knows."""
+    out = []
+    for p in m.get("participants") or []:
+        role = ROLES.get(str(p.get("role") or "").split(" (")[0].strip().lower())
+        post = first_match(str(p.get("capacity") or ""), POSTS)
+        who = person_iri(p.get("person"), people)
+        body = BODIES.get(str(p.get("body") or "").lower())
+        agent = f"person/{who}" if who else (f"organisation/{body}" if body else None)
+        if role is None or agent is None:
+            left.append(
+                f"{label}: participant {p.get('person') or p.get('body')} "
+                f"({p.get('role')}, {p.get('capacity')}) not recorded"
+            )
+            continue
+        part = [
+            f"<participation/{mid}-{agent.split('/')[1]}> a neg:Participation ;",
+            f"    neg:meeting <meeting/{mid}> ; neg:participant <{agent}> ;",
+            f"    neg:role <meeting-role/{role}> ;",
+        ]
+        if who and post:
+            part.append(f"    neg:inCapacityOf <post/{post}> ;")
+            part.append(f"    neg:representing <organisation/{REPRESENTS[post]}> ;")
+        part.append(cite)
+        out.append("\n".join(part))
+    return out
+
+
 def main() -> None:
     research = yaml.safe_load((HERE / "research" / "documents-meetings.yaml").read_text("utf-8"))
     meetings = merged(staff_meetings() + research["meetings"])
     graph = curated_graph(OUTPUT)
     people = {str(s).rsplit("/", 1)[1] for s in graph.subjects(RDF.type, FOAF.Person)}
     known_days = {
-        (str(series).rsplit("/", 1)[1], str(start))
-        for series, start in graph.query(
-            "SELECT ?series ?start WHERE { ?m <https://schema.org/superEvent> ?series ;"
+        (str(series).rsplit("/", 1)[1], str(start)): str(m).split("/id/", 1)[1]
+        for m, series, start in graph.query(
+            "SELECT ?m ?series ?start WHERE { ?m <https://schema.org/superEvent> ?series ;"
             " <https://schema.org/startDate> ?start }"
         )
     }
@@ -214,9 +244,19 @@ def main() -> None:
         kind = str(m["kind"])
         start = day(m.get("start"))
         series, prefix, generic = SERIES[kind]
-        if not start or (kind, start) in SKIP or (series, start) in known_days:
-            if not start or (kind, start) in SKIP:
-                left.append(f"{kind} {m.get('start')}: {SKIP.get((kind, start or ''), 'no day')}")
+        if not start or (kind, start) in SKIP:
+            left.append(f"{kind} {m.get('start')}: {SKIP.get((kind, start or ''), 'no day')}")
+            continue
+        if (series, start) in known_days:
+            # Recorded by hand; the first round gave its summits no participants, so those
+            # (and only those) come from the research.
+            if kind == "summit":
+                mid = known_days[(series, start)].removeprefix("meeting/")
+                srcs = list(dict.fromkeys(s["url"] for s in m.get("sources") or []))
+                for u in srcs:
+                    urls.setdefault(u, str(m["label"]))
+                cite = "    dct:source " + " ,\n        ".join(f"<{u}>" for u in srcs) + " ."
+                out += participations(m, mid, str(m["label"]), cite, people, left)
             continue
         end = day(m.get("end"))
         place_text = str(m.get("place") or "")
@@ -261,28 +301,7 @@ def main() -> None:
         cite = "    dct:source " + " ,\n        ".join(f"<{u}>" for u in srcs) + " ."
         lines.append(cite)
         out.append("\n".join(lines))
-        for p in m.get("participants") or []:
-            role = ROLES.get(str(p.get("role") or "").split(" (")[0].strip().lower())
-            post = first_match(str(p.get("capacity") or ""), POSTS)
-            who = person_iri(p.get("person"), people)
-            body = BODIES.get(str(p.get("body") or "").lower())
-            agent = f"person/{who}" if who else (f"organisation/{body}" if body else None)
-            if role is None or agent is None:
-                left.append(
-                    f"{label}: participant {p.get('person') or p.get('body')} "
-                    f"({p.get('role')}, {p.get('capacity')}) not recorded"
-                )
-                continue
-            part = [
-                f"<participation/{mid}-{agent.split('/')[1]}> a neg:Participation ;",
-                f"    neg:meeting <meeting/{mid}> ; neg:participant <{agent}> ;",
-                f"    neg:role <meeting-role/{role}> ;",
-            ]
-            if who and post:
-                part.append(f"    neg:inCapacityOf <post/{post}> ;")
-                part.append(f"    neg:representing <organisation/{REPRESENTS[post]}> ;")
-            part.append(cite)
-            out.append("\n".join(part))
+        out += participations(m, mid, label, cite, people, left)
     write_generated(OUTPUT, HEADER, out, urls, graph, SOURCES_MARK)
     print("\n".join(f"left out: {x}" for x in left), file=sys.stderr)
 

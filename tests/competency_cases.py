@@ -1097,21 +1097,22 @@ CASES: list[Case] = [
             ("2010-11-19", "2010-11-20", "Lisbon", "0"),
             ("2012-05-20", "2012-05-21", "Chicago", "0"),
             ("2014-09-04", "2014-09-05", "Newport, Wales", "0"),
-            ("2016-07-08", "2016-07-09", "Warsaw", "0"),
+            ("2016-07-08", "2016-07-09", "Warsaw", "2"),
             ("2017-05-25", "", "NATO headquarters", "0"),
             ("2018-07-11", "2018-07-12", "Brussels", "3"),
             ("2019-12-03", "2019-12-04", "London", "0"),
             ("2021-06-14", "", "Brussels", "0"),
             ("2022-02-25", "", "", "0"),
             ("2022-03-24", "", "NATO headquarters", "0"),
-            ("2022-06-29", "2022-06-30", "Madrid", "0"),
+            ("2022-06-29", "2022-06-30", "Madrid", "2"),
             ("2023-07-11", "2023-07-12", "Vilnius", "0"),
             ("2024-07-09", "2024-07-11", "Washington, D.C.", "0"),
             ("2025-06-24", "2025-06-25", "The Hague", "0"),
         ],
         ordered=True,
-        note="EU leaders (Tusk, Juncker, Mogherini) are recorded at the 2018 summit only so "
-        "far; the 2022-02-25 summit was held by video-conference",
+        note="EU leaders recorded: Tusk and Juncker at Warsaw 2016 (and Mogherini in 2018), "
+        "Michel and von der Leyen at Madrid 2022; the 2022-02-25 summit was held by "
+        "video-conference",
     ),
     Case(
         "CQ60",

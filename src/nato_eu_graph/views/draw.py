@@ -78,6 +78,8 @@ RELATION_STYLES: dict[str, EdgeStyle] = {
     "guest": EdgeStyle("#1f77b4", width=2.0),
     "briefer": EdgeStyle("#9467bd", width=2.0),
     "co-chair": EdgeStyle("#e377c2", width=2.0),
+    "chair": EdgeStyle("#e377c2", dashes=True, width=2.0),
+    "participant": EdgeStyle("#7f7f7f", width=1.5),
     "represented-by": EdgeStyle("#17becf", dashes=True, width=2.0),
     "discussed": EdgeStyle("#8c564b"),
     "in-series": EdgeStyle("#c5b0d5", dashes=True),
