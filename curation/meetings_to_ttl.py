@@ -128,6 +128,31 @@ PLACES = [  # (words in the research's place, site or place); the first that mat
 PEOPLE = {"Lord Robertson": "george-robertson", "Radmila Shekerinska": "radmila-sekerinska"}
 
 
+# Areas of cooperation a meeting addresses, read from the topics its release gives. Only
+# words that name an area outright count: "gender perspectives" is not read as women, peace
+# and security, nor "space" among the critical-infrastructure sectors as the space area.
+AREAS = [
+    (r"hybrid", "hybrid-threats"),
+    (r"cyber", "cyber-security-and-defence"),
+    (r"military mobility", "military-mobility"),
+    (r"capacity building for partners", "partner-capacity-building"),
+    (r"capability development", "defence-capabilities"),
+    (r"counter-terrorism", "counter-terrorism"),
+    (r"\bexercises?\b", "exercises"),
+    (r"emerging and disruptive technologies", "emerging-and-disruptive-technologies"),
+    (
+        r"resilience (and protection )?of critical infrastructure|key principles for resilience",
+        "resilience-and-critical-infrastructure",
+    ),
+]
+
+
+def areas(topics: list[object]) -> list[str]:
+    """The areas of cooperation the topics name, in the order of AREAS."""
+    text = " ; ".join(map(str, topics)).lower()
+    return [f"cooperation-area/{a}" for rx, a in AREAS if re.search(rx, text)]
+
+
 def long_date(iso: str) -> str:
     d = date.fromisoformat(iso)
     return f"{d.day} {MONTHS.split()[d.month - 1]} {d.year}"
@@ -277,6 +302,9 @@ def main() -> None:
         if where:
             lines.append(f"    schema:location <{where}> ;")
         lines.append(f"    schema:superEvent <meeting-series/{series}> ;")
+        addressed = areas(list(m.get("topics") or []))  # type: ignore[call-overload]
+        if addressed:
+            lines.append("    schema:about " + " , ".join(f"<{a}>" for a in addressed) + " ;")
         if m.get("ordinal"):
             lines.append(f'    neg:ordinal "{int(m["ordinal"])}"^^xsd:positiveInteger ;')
         notes = []

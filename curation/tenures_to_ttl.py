@@ -86,6 +86,8 @@ def main() -> None:
     for name in ("nato-posts.yaml", "eu-posts.yaml"):
         entries += yaml.safe_load((HERE / "research" / name).read_text(encoding="utf-8"))
     people = existing(r"^<person/([^>]+)> a foaf:Person")
+    wikidata = yaml.safe_load((HERE / "research" / "wikidata.yaml").read_text(encoding="utf-8"))
+    qids = {k: v["qid"] for k, v in wikidata["people"].items()}
     held_pairs: set[tuple[str, str]] = set()
     for f in DATA.glob("*.ttl"):
         if f.name == OUTPUT:
@@ -138,6 +140,8 @@ def main() -> None:
             nat = e.get("nationality")
             if nat:
                 lines.append(f"    schema:nationality <state/{STATES.get(nat, slug(nat))}> ;")
+            if pid in qids:
+                lines.append(f"    schema:sameAs wd:{qids[pid]} ;")
             lines[-1] = lines[-1][:-2] + " ."
             out_people.append("\n".join(lines))
         srcs = [s["url"] for s in e.get("sources") or []]

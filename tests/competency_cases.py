@@ -1208,7 +1208,7 @@ CASES: list[Case] = [
         "identifier-coverage",
         {},
         ("kind", "things", "withWikidata"),
-        [("organisations", "17", "6"), ("people", "84", "3"), ("states", "36", "35")],
+        [("organisations", "17", "7"), ("people", "84", "7"), ("states", "36", "35")],
         ordered=True,
         note="the Wikidata items of the first curation round; no item is guessed",
     ),
@@ -1302,8 +1302,19 @@ CASES: list[Case] = [
         {},
         ("day", "areaName", "name"),
         [
+            (
+                "2015-06-05",
+                "countering hybrid threats",
+                "IMS–EUMS Directors General conference, 5 June 2015",
+            ),
             ("2016-07-08", "countering hybrid threats", "EU–NATO Joint Declaration of 2016"),
             ("2016-07-08", "exercises", "EU–NATO Joint Declaration of 2016"),
+            (
+                "2017-11-06",
+                "counter-terrorism",
+                "EU Military Committee of Chiefs of Defence with the Chair of the NATO Military "
+                "Committee, 6–7 November 2017",
+            ),
             (
                 "2017-12-05",
                 "military mobility",
@@ -1311,15 +1322,26 @@ CASES: list[Case] = [
                 "(December 2017)",
             ),
             ("2018-07-10", "women, peace and security", "EU–NATO Joint Declaration of 2018"),
+            (
+                "2022-06-10",
+                "emerging and disruptive technologies",
+                "IMS–EUMS Directors General conference, 10 June 2022",
+            ),
             ("2023-01-10", "security and defence in space", "EU–NATO Joint Declaration of 2023"),
             (
                 "2023-01-10",
                 "foreign information manipulation and interference",
                 "EU–NATO Joint Declaration of 2023",
             ),
+            (
+                "2023-03-16",
+                "resilience and the protection of critical infrastructure",
+                "First meeting of the EU-NATO Task Force on resilience of critical infrastructure",
+            ),
         ],
         tags=("subset",),
-        note="seven areas in 2016, three more in 2017 (confirmed in 2018), five in 2023",
+        note="seven areas in 2016, three more in 2017 (confirmed in 2018), five in 2023; "
+        "and the meetings whose releases name an area among their topics",
     ),
     Case(
         "CQ53",

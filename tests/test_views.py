@@ -273,9 +273,11 @@ def test_page_is_self_contained_and_csp_admits_its_scripts(built_store: Embedded
     # declaration, Berlin Plus, the two sets of proposals), their 8 adopted-by edges and the
     # 2010 Concept replacing the 1999 one; then the chairs (2) and other participants (14)
     # of meetings up to that day, which bring in five people seen only there (Robertson,
-    # Solana, de Hoop Scheffer, Tusk, Juncker).
-    assert len(payload["nodes"]) == 98 + 6 + 5 + 40 + 4 + 4 + 2 + 5 + 5
-    assert len(payload["edges"]) == 138 + 6 + 5 + 67 + 8 + 1 + 16
+    # Solana, de Hoop Scheffer, Tusk, Juncker); last, the six areas of cooperation that
+    # eight meetings up to that day addressed (hybrid threats, cyber, capabilities, partners'
+    # capacity building, military mobility, counter-terrorism) and their 15 discussed edges.
+    assert len(payload["nodes"]) == 98 + 6 + 5 + 40 + 4 + 4 + 2 + 5 + 5 + 6
+    assert len(payload["edges"]) == 138 + 6 + 5 + 67 + 8 + 1 + 16 + 15
     assert all("title" not in n for n in payload["nodes"]), "pyvis's href popup keys off title"
     assert {c["name"] for c in payload["meta"]["legend"]["classes"]} >= {"State", "Meeting"}
 
@@ -407,12 +409,13 @@ def test_path_goes_through_the_seed_meeting(built_store: EmbeddedStore) -> None:
 
 def test_centrality_ranks_nato_first(built_store: EmbeddedStore) -> None:
     top = centrality(view_graph(built_store, "network", as_of=SEED), top=3)
-    # The EU overtook the 2021 conference once the other channels' meetings joined the view:
-    # the conference's series no longer hangs on it alone.
+    # Once meetings link the areas of cooperation they addressed, the conferences' series
+    # sits on the paths from those areas to the rest of the graph and passes the EU (which
+    # had overtaken it when the other channels' meetings joined the view).
     assert [r.iri for r in top] == [
         ID + "organisation/nato",
-        ID + "organisation/eu",
         ID + "meeting/ims-eums-2021-11-16",
+        ID + "meeting-series/ims-eums-dg-conference",
     ]
     # 43 edges in the first curation round, then the Deputy Secretary General's post and the
     # North Atlantic Council
