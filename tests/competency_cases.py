@@ -157,6 +157,18 @@ ADDED_SOURCES = sorted(
             "https://www.nato.int/cps/en/natohq/news_68877.htm",
             "https://www.europeansources.info/record/warsaw-summit-communique-issued-by-the-heads-of-state-and-government-participating-in-the-meeting-of-the-north-atlantic-council-in-warsaw-8-9-july-2016/",
             "https://www.universalcurrentaffairs.com/2022/07/2022-nato-summit.html",
+            # the cyber defence policies (curation/research/cyber-documents.yaml)
+            "https://ccdcoe.org/incyder-articles/nato-summit-updates-cyber-defence-policy/",
+            "https://ccdcoe.org/organisations/nato/",
+            "https://shape.nato.int/about/aco-capabilities2/cyber-defence",
+            "https://ramanmedianetwork.com/nato-summit-nato-to-make-new-cyber-defence-policy",
+            "https://lapost.us/?p=36379",
+            "https://ccdcoe.org/incyder-articles/eu-cyber-defence-policy-framework-presents-more-than-40-action-measures/",
+            "https://www.asktheeu.org/en/request/8499/response/28539/attach/html/7/st15870.PA.en17.pdf.html",
+            "https://dig.watch/updates/european-commission-updates-cyber-defence-policy-framework",
+            "http://www.europarl.europa.eu/doceo/document/E-8-2019-001324-ASW_EN.html",
+            "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52022JC0049",
+            "https://www.europeansources.info/record/eu-policy-on-cyber-defence/",
         }
     )
     - set(SOURCES)
@@ -684,10 +696,28 @@ CASES: list[Case] = [
                 )
             ],
             (
+                "NATO Enhanced Cyber Defence Policy (2014)",
+                "North Atlantic Treaty Organization",
+                "endorsed",
+                "2014-09-05",
+            ),
+            (
+                "EU Cyber Defence Policy Framework (2014)",
+                "Council of the European Union",
+                "adopted",
+                "2014-11-18",
+            ),
+            (
                 "NATO overarching Space Policy",
                 "North Atlantic Treaty Organization",
                 "approved",
                 "2019-06-27",
+            ),
+            (
+                "NATO cyber defence policy of 2021",
+                "North Atlantic Treaty Organization",
+                "endorsed",
+                "2021-06-14",
             ),
             (
                 "EU Strategic Compass for Security and Defence",

@@ -275,9 +275,11 @@ def test_page_is_self_contained_and_csp_admits_its_scripts(built_store: Embedded
     # of meetings up to that day, which bring in five people seen only there (Robertson,
     # Solana, de Hoop Scheffer, Tusk, Juncker); last, the six areas of cooperation that
     # eight meetings up to that day addressed (hybrid threats, cyber, capabilities, partners'
-    # capacity building, military mobility, counter-terrorism) and their 15 discussed edges.
-    assert len(payload["nodes"]) == 98 + 6 + 5 + 40 + 4 + 4 + 2 + 5 + 5 + 6
-    assert len(payload["edges"]) == 138 + 6 + 5 + 67 + 8 + 1 + 16 + 15
+    # capacity building, military mobility, counter-terrorism) and their 15 discussed edges;
+    # and the four cyber defence policies of 2014-2021 with their 7 edges (3 adopted-by, 2
+    # adopted-at a summit, 2 replaces).
+    assert len(payload["nodes"]) == 98 + 6 + 5 + 40 + 4 + 4 + 2 + 5 + 5 + 6 + 4
+    assert len(payload["edges"]) == 138 + 6 + 5 + 67 + 8 + 1 + 16 + 15 + 7
     assert all("title" not in n for n in payload["nodes"]), "pyvis's href popup keys off title"
     assert {c["name"] for c in payload["meta"]["legend"]["classes"]} >= {"State", "Meeting"}
 
@@ -418,8 +420,8 @@ def test_centrality_ranks_nato_first(built_store: EmbeddedStore) -> None:
         ID + "meeting-series/ims-eums-dg-conference",
     ]
     # 43 edges in the first curation round, then the Deputy Secretary General's post and the
-    # North Atlantic Council
-    assert top[0].degree == 43 + 2 and top[0].betweenness > top[1].betweenness
+    # North Atlantic Council, then the two NATO cyber defence policies it endorsed
+    assert top[0].degree == 43 + 2 + 2 and top[0].betweenness > top[1].betweenness
 
 
 # ---------------------------------------------------------------------- CLI
