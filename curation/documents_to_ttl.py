@@ -55,6 +55,20 @@ BODIES = [  # words in a research body -> organisation
     ("european council", "european-council"),
 ]
 PEOPLE = {"Lord (George) Robertson": "george-robertson"}
+# Names releases use for the two sets of proposals (variant names, not facts).
+ALT_LABELS = {
+    "document/common-set-of-proposals-2016": [
+        "common set of 42 proposals",
+        "set of 42 proposals",
+        "42 common proposals",
+        "common set of proposals of December 2016",
+    ],
+    "document/common-set-of-proposals-2017": [
+        "common set of new proposals",
+        "new set of proposals",
+        "common set of proposals of December 2017",
+    ],
+}
 JD2016 = "document/eu-nato-joint-declaration-2016"
 # The seven areas of the 2016 declaration the first set covers, and the three of 2017.
 AREAS_2016 = [
@@ -169,6 +183,9 @@ def main() -> None:
             f"<{iri}> a neg:StrategicDocument ;",
             f"    skos:prefLabel {lit(label_for(d))}@en ;",
         ]
+        if iri in ALT_LABELS:
+            alts = " , ".join(f"{lit(a)}@en" for a in ALT_LABELS[iri])
+            lines.append(f"    skos:altLabel {alts} ;")
         lines.append(f"    dct:title {lit(str(d['title']))}@en ;")
         if when:
             lines.append(f'    dct:issued "{when}"^^xsd:date ;')

@@ -64,7 +64,7 @@ def extract_command(store_option: StoreOption) -> click.Command:
         Names the graph does not know are listed as commented entries to declare.
         Nothing is fetched. See docs/extract.md.
         """
-        from ..extract.draft import render_draft
+        from ..extract.draft import render_draft, summary
         from ..extract.knowledge import Knowledge
         from ..extract.release import extract_file
         from ..store.connect import open_graph
@@ -74,17 +74,13 @@ def extract_command(store_option: StoreOption) -> click.Command:
         draft = render_draft(result)
         if output is None:
             click.echo(draft, nl=False)
+            for note in result.notes:
+                click.echo(f"note: {note}", err=True)
             return
         from ..files import write_text_atomic
 
         write_text_atomic(output, draft)
-        m = result.meeting
-        new = len(result.candidates)
-        click.echo(
-            f"wrote {output}: meeting of {m.date.value if m.date else 'unknown date'}, "
-            f"{len(m.participants)} participants, {len(m.about)} subjects, "
-            f"{new} new name{'s' if new != 1 else ''} to review"
-        )
+        click.echo(f"wrote {output}: {summary(result)}")
         for note in result.notes:
             click.echo(f"note: {note}", err=True)
 

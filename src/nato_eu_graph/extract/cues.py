@@ -31,8 +31,22 @@ HOST_PASSIVE = re.compile(
     r"\bas (?:the )?guests? of\b",
     NOCASE,
 )
-ATTEND = re.compile(r"\b(?:attended|participated|took part|joined)\b", NOCASE)
+ATTEND = re.compile(
+    r"\b(?:attended|participated|took part|joined|addressed|opened|spoke (?:to|at))\b", NOCASE
+)
+JOINED_BY = re.compile(r"\b(?:were|was|are|is) joined (?:\w+ ){0,2}?by\b|\bjoined by\b", NOCASE)
+INVITED = re.compile(r"\b(?:was|were|is|are|had been|has been) invited\b", NOCASE)
+SPEAKER = re.compile(r"^\s*(?:\([^)]{0,120}\))?\s*:")
+REMOTE = re.compile(
+    r"\b(?:by |via |through |in a )?(?:video-?conference|video link|videolink|virtual(?:ly)? "
+    r"meeting|held (?:virtually|online)|met (?:virtually|online))\b",
+    NOCASE,
+)
 COCHAIR = re.compile(r"\bco-?chair(?:ed|s|ing)?\b", NOCASE)
+CHAIRED_BY = re.compile(r"(?<!co-)(?<!co)\b(?:chaired|presided(?: over)?|led)\s+by\b", NOCASE)
+CHAIRED = re.compile(r"(?<!co-)(?<!co)\b(?:chaired|chairs|presided over)\b", NOCASE)
+MET = re.compile(r"\b(?:met|meet|meets)\b", NOCASE)
+SIGNED = re.compile(r"\bsign(?:ed|s|ing)?\b", NOCASE)
 BEHALF = re.compile(
     r"\b(?:on behalf of|standing in for|stood in for|stands in for|in place of|"
     r"deputi[sz]ing for|replacing)\b",

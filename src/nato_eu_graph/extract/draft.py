@@ -13,7 +13,16 @@ import json
 import re
 import textwrap
 
-from .model import ACTIVE, Candidate, Extraction, Participant, Statement
+from .model import (
+    ACTIVE,
+    AdoptionDraft,
+    Candidate,
+    DocumentDraft,
+    Extraction,
+    MeetingDraft,
+    Participant,
+    Statement,
+)
 
 TODO = "TODO"
 WIDTH = 96
@@ -33,12 +42,37 @@ def scalar(value: str) -> str:
     return value if plain else json.dumps(value, ensure_ascii=False)
 
 
+def summary(ex: Extraction) -> str:
+    """One line on what a draft holds, for the terminal."""
+    parts = [ex.kind.value]
+    for m in ex.meetings:
+        parts.append(
+            f"meeting of {m.date.value if m.date else 'unknown date'}, "
+            f"{len(m.participants)} participants, {len(m.about)} subjects"
+        )
+    for label, items in (
+        ("document", ex.documents),
+        ("adoption", ex.adoptions),
+        ("tenure", ex.tenures),
+        ("recognition", ex.recognitions),
+    ):
+        if items:
+            parts.append(f"{len(items)} {label}{'s' if len(items) != 1 else ''}")
+    new = len(ex.candidates) + len(ex.documents)
+    parts.append(f"{new} new name{'s' if new != 1 else ''} to review")
+    return ", ".join(parts)
+
+
 def render_draft(ex: Extraction) -> str:
     """The draft as YAML text, ready for a curator and then for ``load``."""
     out = _Lines()
     _header(ex, out)
     _sources(ex, out)
-    _meeting(ex, out)
+    _documents(ex.documents, out)
+    _adoptions(ex.adoptions, out)
+    _tenures(ex, out)
+    _recognitions(ex, out)
+    _meetings(ex, out)
     _candidates(ex.candidates, out)
     _footer(ex, out)
     return "\n".join(out).rstrip() + "\n"
@@ -72,7 +106,12 @@ def _header(ex: Extraction, out: list[str]) -> None:
         f"sentence it rests on. Statements under {ACTIVE} are commented out; TODO marks what "
         "only a curator can supply. Then: nato-eu-graph load THIS-FILE --dry-run",
     )
-    _comment(out, "", f"Release dated {ex.release_date.value} ({ex.release_date.evidence}).")
+    if ex.release_date is not None:
+        _comment(out, "", f"Release dated {ex.release_date.value} ({ex.release_date.evidence}).")
+    else:
+        _comment(out, "", "TODO: the release's date (none found in its first lines)")
+    _evidence(out, "", ex.kind)
+    out.append(f"# kind: {ex.kind.value}")
     for note in ex.notes:
         _comment(out, "", "NOTE: " + note)
     out.append("")
@@ -93,13 +132,19 @@ def _sources(ex: Extraction, out: list[str]) -> None:
     else:
         _comment(out, "    ", "TODO: who published it (a name the graph knows)")
     out.append(f"    publisher: {scalar(ex.publisher.value if ex.publisher else TODO)}")
-    out.append(f"    issued: {ex.release_date.value}")
+    out.append(f"    issued: {ex.release_date.value if ex.release_date else TODO}")
     out.append("")
 
 
-def _meeting(ex: Extraction, out: list[str]) -> None:
-    m = ex.meeting
+def _meetings(ex: Extraction, out: list[str]) -> None:
+    if not ex.meetings:
+        return
     out.append("meetings:")
+    for m in ex.meetings:
+        _meeting(m, out)
+
+
+def _meeting(m: MeetingDraft, out: list[str]) -> None:
     out.append(f"  - id: {scalar(m.id)}")
     out.append(f"    label: {scalar(m.label)}")
     fields = [
@@ -125,6 +170,101 @@ def _meeting(ex: Extraction, out: list[str]) -> None:
         out.append("    participants:")
         for p in m.participants:
             _participant(out, p)
+    out.append("")
+
+
+def _documents(docs: list[DocumentDraft], out: list[str]) -> None:
+    if not docs:
+        return
+    out.append("documents:")
+    for d in docs:
+        _evidence(out, "  ", Statement(d.label, d.evidence, d.confidence, note="not in the graph"))
+        out.append(f"  - id: {scalar(d.id)}")
+        out.append(f"    label: {scalar(d.label)}")
+        if d.type is None:
+            _comment(out, "    ", "TODO: its type (strategy, policy, declaration, ...)")
+            out.append(f"    type: {TODO}")
+        else:
+            _statement(out, "    ", "type", d.type)
+        for key, st in (
+            ("issued", d.issued),
+            ("ordinal", d.ordinal),
+            ("covers_from", d.covers_from),
+            ("covers_to", d.covers_to),
+        ):
+            if st is not None:
+                _statement(out, "    ", key, st)
+        for key, items in (
+            ("reports_on", d.reports_on),
+            ("about", d.about),
+            ("signatories", d.signatories),
+        ):
+            if items:
+                out.append(f"    {key}:")
+                for st in items:
+                    _item(out, "      ", st)
+    out.append("")
+
+
+def _adoptions(adoptions: list[AdoptionDraft], out: list[str]) -> None:
+    if not adoptions:
+        return
+    out.append("adoptions:")
+    for a in adoptions:
+        _evidence(out, "  ", Statement(a.kind, a.evidence, a.confidence))
+        off = "# " if a.confidence < ACTIVE else ""
+        out.append(f"  {off}- document: {scalar(_ref(a.document))}")
+        out.append(f"  {off}  by: {scalar(a.by.value)}")
+        out.append(f"  {off}  kind: {a.kind}")
+        if a.date is None:
+            out.append(f"  {off}  date: {TODO}")
+        else:
+            if a.date.note:
+                _comment(out, "    ", a.date.note)
+            out.append(f"  {off}  date: {a.date.value}")
+    out.append("")
+
+
+def _ref(st: Statement) -> str:
+    """A document as the sheet names it: a new one by its id, a known one by its name."""
+    if st.thing is not None and not st.thing.known:
+        return "id:" + st.thing.iri.split(":", 1)[1]
+    return st.value
+
+
+def _tenures(ex: Extraction, out: list[str]) -> None:
+    if not ex.tenures:
+        return
+    out.append("tenures:")
+    for t in ex.tenures:
+        _evidence(out, "  ", Statement(t.person.name, t.evidence, t.confidence))
+        new = "  # new: declare it under people below" if not t.person.known else ""
+        out.append(f"  - person: {scalar(t.person.name)}{new}")
+        out.append(f"    post: {scalar(t.post.value)}")
+        if t.start is not None:
+            _statement(out, "    ", "start", t.start)
+        if t.end is not None:
+            if t.start is None:
+                _comment(out, "    ", "TODO: the start of this tenure (or 'attested' with a day)")
+                out.append(f"    attested: {TODO}")
+            _statement(out, "    ", "end", t.end)
+        if t.start is None and t.end is None:
+            _comment(out, "    ", "TODO: the first day in the post")
+            out.append(f"    start: {TODO}")
+    out.append("")
+
+
+def _recognitions(ex: Extraction, out: list[str]) -> None:
+    if not ex.recognitions:
+        return
+    out.append("recognitions:")
+    for r in ex.recognitions:
+        _evidence(out, "  ", Statement(r.domain.value, r.evidence, r.confidence))
+        out.append(f"  - domain: {scalar(r.domain.value)}")
+        out.append(f"    by: {scalar(r.by.value)}")
+        if r.date is not None:
+            out.append(f"    date: {r.date.value}")
+    out.append("")
 
 
 def _statement(out: list[str], indent: str, key: str, st: Statement) -> None:
@@ -167,7 +307,11 @@ def _participant(out: list[str], p: Participant) -> None:
 
 
 def _candidates(candidates: list[Candidate], out: list[str]) -> None:
-    for kind, section in (("person", "people"), ("organisation", "organisations")):
+    for kind, section in (
+        ("person", "people"),
+        ("organisation", "organisations"),
+        ("place", "places"),
+    ):
         chosen = [c for c in candidates if c.kind == kind]
         if not chosen:
             continue
@@ -183,6 +327,8 @@ def _candidates(candidates: list[Candidate], out: list[str]) -> None:
             _comment(out, "#   ", f"{c.confidence:.2f} · {c.evidence}")
             out.append(f"#   - id: {scalar(c.id)}")
             out.append(f"#     {'name' if kind == 'person' else 'label'}: {scalar(c.name)}")
+            if kind == "place":
+                out.append("#     type: site")
             if c.rank:
                 out.append(f"#     rank: {scalar(c.rank)}")
             if c.alt_labels:

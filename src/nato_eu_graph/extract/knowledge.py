@@ -24,6 +24,9 @@ class Knowledge:
     issued: dict[str, date] = field(default_factory=dict)
     meetings: list[tuple[str, date, str]] = field(default_factory=list)  # iri, day, series
     publishers: dict[str, list[str]] = field(default_factory=dict)  # web host -> publishers
+    doc_types: dict[str, str] = field(default_factory=dict)  # document -> its type
+    doc_ordinals: dict[str, int] = field(default_factory=dict)
+    counterparts: dict[str, str] = field(default_factory=dict)  # post -> counterpart post
 
     @property
     def resolver(self) -> Resolver:
@@ -56,6 +59,16 @@ class Knowledge:
             if day:
                 knowledge.meetings.append((r["m"].value, day, r["s"].value if r["s"] else ""))
         knowledge.publishers = _publishers(store)
+        for r in store.query(
+            f"""SELECT ?d ?t ?n WHERE {{ ?d <{DCT}type> ?t .
+                  OPTIONAL {{ ?d <{NEG}ordinal> ?n }} }}"""
+        ):
+            knowledge.doc_types[r["d"].value] = r["t"].value
+            if r["n"] is not None:
+                knowledge.doc_ordinals[r["d"].value] = int(r["n"].value)
+        for r in store.query(f"SELECT ?a ?b WHERE {{ ?a <{NEG}counterpart> ?b }}"):
+            knowledge.counterparts[r["a"].value] = r["b"].value
+            knowledge.counterparts[r["b"].value] = r["a"].value
         return knowledge
 
     # -- facts
@@ -69,6 +82,29 @@ class Knowledge:
                 if who == person and start and start <= day and (end is None or end >= day)
             }
         )
+
+    def holder_on(self, post: str, day: date | None) -> str | None:
+        """The one person who held ``post`` on ``day``, by the graph's tenures."""
+        if day is None:
+            return None
+        who = {
+            person
+            for person, p, start, end in self.tenures
+            if p == post and start and start <= day and (end is None or end >= day)
+        }
+        return who.pop() if len(who) == 1 else None
+
+    def report_numbered(self, n: int) -> str | None:
+        """The progress report with number ``n``."""
+        hits = [
+            d
+            for d, k in self.doc_ordinals.items()
+            if k == n and self.doc_types.get(d, "").endswith("/progress-report")
+        ]
+        return hits[0] if len(hits) == 1 else None
+
+    def is_proposal_set(self, iri: str) -> bool:
+        return self.doc_types.get(iri, "").endswith("/proposal-set")
 
     def recorded_meetings(self, day: date, series: str | None) -> list[str]:
         return [m for m, d, s in self.meetings if d == day and (not series or s == series)]

@@ -8,32 +8,50 @@ import re
 from datetime import date
 
 from ..namespaces import ORG
-from .cues import NEXT, NOCASE, ORDINAL, is_meeting_sentence
+from .cues import NEXT, NOCASE, REMOTE, SIGNED, is_meeting_sentence
 from .knowledge import Knowledge
-from .model import Analysed, MeetingDraft, Statement, Thing
+from .model import NEW, Analysed, MeetingDraft, Participant, Statement, Thing
 from .names import Mention
+from .ordinals import meeting_ordinal
 from .people import find_participants
+from .series import find_series
 from .subjects import find_about
 
 
-def find_meeting(sentences: list[Analysed], knowledge: Knowledge, ref: date) -> MeetingDraft:
-    when = _meeting_date(sentences, ref)
-    day = date.fromisoformat(when.value) if when else ref
-    series = _series(sentences, knowledge)
+def find_meeting(
+    sentences: list[Analysed], knowledge: Knowledge, anchor: date | None, kind: str = ""
+) -> MeetingDraft | None:
+    """The meeting the release reports; None for a release of unknown kind that names no
+    one taking part (no structure is invented)."""
+    when = _meeting_date(sentences, anchor)
+    day = date.fromisoformat(when.value) if when else anchor
+    series = find_series(sentences, knowledge)
     meeting = MeetingDraft(id="", label="", date=when, series=series)
     meeting.end = _meeting_end(sentences, when)
-    meeting.place = _place(sentences, knowledge)
-    meeting.ordinal = _ordinal(sentences, series)
+    meeting.place = _place(sentences, knowledge, kind)
+    meeting.ordinal = _ordinal(sentences, when)
     meeting.next_planned = _next_planned(sentences)
-    meeting.participants = find_participants(sentences, knowledge, day)
+    meeting.participants = _people_first(find_participants(sentences, knowledge, day, kind))
+    if kind == "unknown" and not meeting.participants:
+        return None
     meeting.about = find_about(sentences, knowledge, day)
+    if kind == "signing":  # what a signing is about is the document signed
+        meeting.about = [a for a in meeting.about if a.thing and a.thing.kind == "document"]
     series_iri = series.thing.iri if series and series.thing else None
-    meeting.recorded = knowledge.recorded_meetings(day, series_iri) if when else []
+    meeting.recorded = knowledge.recorded_meetings(day, series_iri) if when and day else []
     meeting.id, meeting.label = _identity(meeting, knowledge, day)
     return meeting
 
 
-def _meeting_date(sentences: list[Analysed], ref: date) -> Statement | None:
+def _people_first(found: list[Participant]) -> list[Participant]:
+    """Where people are named taking part, the bodies named as hosting or visiting ("the
+    EUMS hosted the IMS") are who they came for, not more participants."""
+    if any(p.who.kind == "person" for p in found):
+        return [p for p in found if p.who.kind == "person" or p.role == "briefer"]
+    return found
+
+
+def _meeting_date(sentences: list[Analysed], anchor: date | None) -> Statement | None:
     body = [s for s in sentences if not s.sentence.header]
     header = [s for s in sentences if s.sentence.header]
     for group, weight in ((body, 1.0), (header, 0.75)):
@@ -43,9 +61,13 @@ def _meeting_date(sentences: list[Analysed], ref: date) -> Statement | None:
             for d in s.dates:
                 if d.precision == "day":
                     confidence = (0.85 if d.relative else 0.95) * weight
-                    note = f"'{d.text}' read against the release date {ref}" if d.relative else ""
+                    note = (
+                        f"'{d.text}' read against the release date {anchor}" if d.relative else ""
+                    )
                     return Statement(d.iso, s.text, confidence, note=note)
-    return Statement(ref.isoformat(), "no date in the text: the release's date", 0.45)
+    if anchor is None:
+        return None
+    return Statement(anchor.isoformat(), "no date in the text: the release's date", 0.45)
 
 
 def _meeting_end(sentences: list[Analysed], when: Statement | None) -> Statement | None:
@@ -56,36 +78,24 @@ def _meeting_end(sentences: list[Analysed], when: Statement | None) -> Statement
     return None
 
 
-def _series(sentences: list[Analysed], knowledge: Knowledge) -> Statement | None:
-    """A series named outright; else the series of a recorded meeting the text names
-    ("the second biennial IMS-EUMS meeting" is a label of the graph's meeting)."""
-    of_meeting = {m: s for m, _, s in knowledge.meetings if s}
-    fallback: Statement | None = None
-    for s in sentences:
-        for m in s.mentions:
-            if m.kind == "series":
-                thing = Thing(m.iri, knowledge.name_for(m.iri, "series"), "series")
-                return Statement(thing.name, s.text, round(0.9 * m.score, 2), thing)
-            if m.kind == "meeting" and m.iri in of_meeting and fallback is None:
-                iri = of_meeting[m.iri]
-                thing = Thing(iri, knowledge.name_for(iri, "series"), "series")
-                note = f"'{m.text}' names a meeting of this series in the graph"
-                fallback = Statement(thing.name, s.text, round(0.8 * m.score, 2), thing, note=note)
-    return fallback
-
-
-def _place(sentences: list[Analysed], knowledge: Knowledge) -> Statement | None:
+def _place(sentences: list[Analysed], knowledge: Knowledge, kind: str = "") -> Statement | None:
     """A site in a sentence about the meeting; else a place after at/in there; else the
-    place in the dateline ("Brussels, 27 November 2018")."""
+    place in the dateline ("Brussels, 27 November 2018"). None for a meeting held by
+    video-conference."""
+    if any(REMOTE.search(s.text) for s in sentences if not s.sentence.foreign):
+        return None
     options: list[tuple[float, int, Mention, Analysed]] = []
     for order, s in enumerate(sentences):
-        meeting = is_meeting_sentence(s)
+        meeting = is_meeting_sentence(s) or (kind == "signing" and bool(SIGNED.search(s.text)))
         for m in s.mentions:
             if m.kind != "place" and not (m.kind == "state" and meeting):
                 continue
             site = _is_site(knowledge, m.iri)
-            located = bool(re.search(r"\b(?:at|in|to)\s+(?:the\s+)?$", s.text[: m.start], NOCASE))
-            if meeting and site:
+            located = bool(
+                re.search(r"\b(?:at|in|to|from)\s+(?:the\s+)?$", s.text[: m.start], NOCASE)
+            )
+            new_site = m.iri.startswith(NEW + "site/") and located
+            if meeting and (site or new_site):
                 options.append((0.9, order, m, s))
             elif meeting and located:
                 options.append((0.75 if m.kind == "place" else 0.55, order, m, s))
@@ -94,7 +104,8 @@ def _place(sentences: list[Analysed], knowledge: Knowledge) -> Statement | None:
     if not options:
         return None
     confidence, _, m, s = max(options, key=lambda o: (o[0], -o[1]))
-    thing = Thing(m.iri, knowledge.name_for(m.iri, "place"), "place")
+    name = m.text if m.iri.startswith(NEW) else knowledge.name_for(m.iri, "place")
+    thing = Thing(m.iri, name, "place")
     return Statement(thing.name, s.text, round(confidence * m.score, 2), thing)
 
 
@@ -103,15 +114,15 @@ def _is_site(knowledge: Knowledge, iri: str) -> bool:
     return bool(entity and ORG + "Site" in entity.types)
 
 
-def _ordinal(sentences: list[Analysed], series: Statement | None) -> Statement | None:
-    if series is None or series.thing is None:
-        return None
+def _ordinal(sentences: list[Analysed], when: Statement | None) -> Statement | None:
+    """The meeting's number in its series, from a sentence about the meeting."""
     for s in sentences:
-        for m in s.mentions:
-            if m.iri == series.thing.iri:
-                hit = ORDINAL.search(s.text[: m.start])
-                if hit:
-                    return Statement(hit.group(1), s.text, 0.7)
+        if s.sentence.foreign or NEXT.search(s.text):
+            continue
+        ahead = bool(when and any(d.iso == when.value for d in s.dates))
+        found = meeting_ordinal(s.text, ahead=ahead)
+        if found:
+            return Statement(str(found[0]), s.text, 0.8, note=f"'{found[1]}'")
     return None
 
 
@@ -126,8 +137,8 @@ def _next_planned(sentences: list[Analysed]) -> Statement | None:
     return None
 
 
-def _identity(meeting: MeetingDraft, knowledge: Knowledge, day: date) -> tuple[str, str]:
-    stamp = f"{day.day} {day:%B %Y}"
+def _identity(meeting: MeetingDraft, knowledge: Knowledge, day: date | None) -> tuple[str, str]:
+    stamp = f"{day.day} {day:%B %Y}" if day else "date to be given"
     if meeting.series and meeting.series.thing:
         series_label = knowledge.label(meeting.series.thing.iri)
         base, label = meeting.series.thing.iri.rsplit("/", 1)[-1], f"{series_label}, {stamp}"
@@ -139,9 +150,10 @@ def _identity(meeting: MeetingDraft, knowledge: Knowledge, day: date) -> tuple[s
         ]
         between = " and ".join(dict.fromkeys(names[:2])) or "unnamed parties"
         base, label = "meeting", f"Meeting of {between}, {stamp}"
-    iri = f"meeting/{base}-{day.isoformat()}"
+    stem = day.isoformat() if day else "undated"
+    iri = f"meeting/{base}-{stem}"
     n = 2
     while "https://w3id.org/nato-eu-graph/id/" + iri in knowledge.resolver.entities:
-        iri = f"meeting/{base}-{day.isoformat()}-{n}"
+        iri = f"meeting/{base}-{stem}-{n}"
         n += 1
     return iri, label

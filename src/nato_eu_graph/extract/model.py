@@ -55,7 +55,7 @@ class Participant:
 class Candidate:
     """A name the graph does not know: to be declared (people:, organisations:)."""
 
-    kind: str  # person or organisation
+    kind: str  # person, organisation, place or document
     name: str
     id: str
     evidence: str
@@ -80,18 +80,113 @@ class MeetingDraft:
 
 
 @dataclass
+class DocumentDraft:
+    """A document the graph does not know yet, as the release gives it: to declare."""
+
+    id: str
+    label: str
+    evidence: str
+    confidence: float
+    type: Statement | None = None
+    issued: Statement | None = None
+    ordinal: Statement | None = None
+    covers_from: Statement | None = None
+    covers_to: Statement | None = None
+    reports_on: list[Statement] = field(default_factory=list)
+    about: list[Statement] = field(default_factory=list)
+    signatories: list[Statement] = field(default_factory=list)
+
+    @property
+    def thing(self) -> Thing:
+        return Thing(NEW + self.id, self.label, "document")
+
+
+@dataclass
+class AdoptionDraft:
+    """A body endorsing, approving, adopting or receiving a document, on a day."""
+
+    document: Statement
+    by: Statement
+    kind: str  # endorsed, approved, adopted, presented, signed
+    date: Statement | None
+    evidence: str
+    confidence: float
+
+
+@dataclass
+class TenureDraft:
+    """Someone taking up a post (start) or leaving it (end)."""
+
+    person: Thing
+    post: Statement
+    evidence: str
+    confidence: float
+    start: Statement | None = None
+    end: Statement | None = None
+    rank: str = ""
+
+
+@dataclass
+class RecognitionDraft:
+    domain: Statement
+    by: Statement
+    date: Statement | None
+    evidence: str
+    confidence: float
+
+
+@dataclass
 class Extraction:
     file: str
-    release_date: Statement
+    release_date: Statement | None  # None: no dateline, and no --date
     title: str | None
     source: str | None  # the release's address, when known
     source_described: bool  # the graph already describes that source page
     publisher: Statement | None
-    meeting: MeetingDraft
+    kind: Statement
+    meetings: list[MeetingDraft]
     known: list[Statement]  # every known thing named in the release, once
     candidates: list[Candidate]
     unresolved: list[str]  # other names and acronyms that matched nothing
+    documents: list[DocumentDraft] = field(default_factory=list)
+    adoptions: list[AdoptionDraft] = field(default_factory=list)
+    tenures: list[TenureDraft] = field(default_factory=list)
+    recognitions: list[RecognitionDraft] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    skipped: int = 0  # sentences in another language, left out
+
+    @property
+    def meeting(self) -> MeetingDraft | None:
+        """The first meeting the release reports, if any."""
+        return self.meetings[0] if self.meetings else None
+
+    def facts(self) -> int:
+        """How many statements the draft makes (for the batch summary)."""
+        n = sum(
+            len([x for x in (m.date, m.place, m.series, m.ordinal) if x])
+            + len(m.about)
+            + len(m.participants)
+            for m in self.meetings
+        )
+        return (
+            n
+            + len(self.documents)
+            + len(self.adoptions)
+            + len(self.tenures)
+            + len(self.recognitions)
+        )
+
+    def lowest_confidence(self) -> float | None:
+        values = [
+            st.confidence
+            for m in self.meetings
+            for st in (m.date, m.place, m.series, m.ordinal, *m.about)
+            if st is not None
+        ]
+        values += [p.confidence for m in self.meetings for p in m.participants]
+        values += [a.confidence for a in self.adoptions] + [t.confidence for t in self.tenures]
+        values += [d.confidence for d in self.documents] + [r.confidence for r in self.recognitions]
+        return min(values) if values else None
 
 
 @dataclass

@@ -13,58 +13,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 
-from ..ingest.resolve import RANKS, Resolver, normalise, strip_rank
+from ..ingest.resolve import Resolver, normalise, strip_rank
 from ..namespaces import FOAF, NEG, ORG, SCHEMA, SKOS
+from .families import _core, _plural_documents, _singular_documents
+from .lexicon import DOC_HEADS, GENERIC, ORG_HEADS, PLACE_HEADS, TITLES
+from .mentions import MAX_TOKENS, Mention, Token, Unknown
 
-MAX_TOKENS = 12
+__all__ = ["DOC_HEADS", "GENERIC", "ORG_HEADS", "PLACE_HEADS", "TITLES", "Mention", "Unknown"]
+
 FUZZY_CUTOFF = 0.85  # difflib ratio; below it, a near-miss is more often another name
 FUZZY_MIN_LENGTH = 5  # acronyms and short names are too easy to confuse
 
-# Ranks and titles written before names, beyond the ones the resolver strips.
-TITLES = sorted(
-    {
-        *RANKS,
-        "brigadier general",
-        "brig gen",
-        "brigadier",
-        "colonel",
-        "lieutenant colonel",
-        "lt col",
-        "col",
-        "commodore",
-        "captain",
-        "capt",
-        "commander",
-        "cdr",
-        "major",
-        "air vice-marshal",
-        "air vice marshal",
-        "vice-admiral",
-        "rear-admiral",
-        "ambassador",
-        "minister",
-        "professor",
-        "prof",
-        "president",
-        "madam",
-        "air commodore",
-        "group captain",
-        "wing commander",
-    }
-    - {"the"},
-    key=len,
-    reverse=True,
-)
-# Head words of the names of bodies: a capitalised run ending in one names a body.
-ORG_HEADS = {
-    "staff", "command", "committee", "council", "commission", "agency", "service", "centre",
-    "center", "directorate", "division", "branch", "office", "headquarters", "secretariat",
-    "college", "academy", "institute", "parliament", "ministry", "board", "unit", "cell",
-    "mission", "capability", "group",
-}  # fmt: skip
 # Capitalised only for standing first in a sentence.
 _OPENERS = {"on", "the", "both", "a", "an", "this", "these", "in", "at", "for", "with", "by"}
 _TITLES_FOLDED = sorted({t.rstrip(".") for t in TITLES}, key=len, reverse=True)
@@ -88,42 +49,9 @@ _KIND_OF = [
 ]
 # Concept schemes whose labels are subjects of a meeting; the others ("host", "policy",
 # "chair"...) are vocabulary words that would match ordinary prose.
-SUBJECT_SCHEMES = (NEG + "OperationalDomains", NEG + "Topics")
+SUBJECT_SCHEMES = (NEG + "OperationalDomains", NEG + "Topics", NEG + "CooperationAreas")
 AGENT_KINDS = ("person", "organisation", "state")
 SUBJECT_KINDS = ("document", "concept")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A known thing named in a sentence, at ``start:end`` of the sentence's text."""
-
-    iri: str
-    kind: str
-    text: str
-    start: int
-    end: int
-    score: float = 1.0  # 1 for an exact label, the difflib ratio for a near-miss
-    rank: str = ""  # a rank or title written before the name
-    nested: bool = False  # inside a longer name (a domain inside a topic's name)
-
-
-@dataclass(frozen=True)
-class Unknown:
-    """A capitalised name the graph does not know, with the rank or title before it."""
-
-    text: str
-    start: int
-    end: int
-    rank: str = ""
-    titled: bool = False  # after a rank, a title or a post: surely a person's name
-    acronym: str = ""  # written just after it in brackets: "EU Satellite Centre (SatCen)"
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
 
 
 def tokens(text: str) -> list[Token]:
@@ -138,6 +66,8 @@ class NameIndex:
         self.kinds = {iri: _kind(resolver, iri) for iri in resolver.entities}
         self._by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
         self._families: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        # "joint declaration" -> the dated documents so named (2016, 2018, 2023)
+        self.singular: dict[str, set[tuple[int, str]]] = defaultdict(set)
         for key in keys:
             if not key:
                 continue
@@ -147,6 +77,7 @@ class NameIndex:
                 for iri in resolver.lookup(key):
                     if self.kinds.get(iri) == "document":
                         self._families[m.group(1)].append((int(m.group(2)), iri))
+                        self.singular[_core(m.group(1))].add((int(m.group(2)), iri))
 
     def lookup(self, text: str) -> list[str]:
         """Things of a kind extraction uses whose label is exactly ``text``."""
@@ -191,7 +122,9 @@ def _kind(resolver: Resolver, iri: str) -> str:
     return ""
 
 
-def find_names(text: str, index: NameIndex) -> tuple[list[Mention], list[Unknown]]:
+def find_names(
+    text: str, index: NameIndex, year: int | None = None
+) -> tuple[list[Mention], list[Unknown]]:
     """The known things named in one sentence (longest names first, then the subjects
     nested in subject names), and the capitalised names after a rank that match nothing."""
     toks = tokens(text)
@@ -214,6 +147,12 @@ def find_names(text: str, index: NameIndex) -> tuple[list[Mention], list[Unknown
     fuzzy, unknown = _near_misses(text, toks, found, index)
     found = sorted(found + fuzzy, key=lambda m: m.start)
     plural = _plural_documents(text, toks, found, index)
+    singular = _singular_documents(text, found + plural, index, year)
+    if singular:
+        unknown = [
+            u for u in unknown if not any(m.start < u.end and u.start < m.end for m in singular)
+        ]
+        found = sorted(found + singular, key=lambda m: m.start)
     return found + plural + _nested(text, toks, found, index), unknown
 
 
@@ -281,15 +220,20 @@ def _near_misses(
             continue
         start, end = run[0].start, run[-1].end
         inside = [m for m in found if start <= m.start and m.end <= end]
-        if run[-1].text.lower() in ORG_HEADS and inside and inside[-1].end < end:
+        head = head_of(run[-1].text)
+        if head and inside and inside[-1].end < end and not _whole(inside, start, end):
             for m in inside:  # "EU Satellite Centre": a new body, not the EU
                 found.remove(m)
             taken = [(m.start, m.end) for m in found]
         if any(s < end and start < e for s, e in taken):
             continue
+        tail = re.match(r"\s+(?:" + "|".join(PLACE_HEADS) + r")\b", text[end:])
+        if tail and not head:  # "the Berlaymont building"
+            end, head = end + tail.end(), "place"
         surface = text[start:end]
         rank = rank_before(text, start)
-        hit = index.near(surface) or (index.near(run[-1].text) if len(run) > 1 else None)
+        hit = None if head == "place" else index.near(surface)
+        hit = hit or (index.near(run[-1].text) if len(run) > 1 and head != "place" else None)
         if hit is not None:
             iri, score = hit
             fuzzy.append(Mention(iri, index.kinds[iri], surface, start, end, score, rank))
@@ -297,9 +241,26 @@ def _near_misses(
             titled = bool(rank) or _after_post(text, start, found)
             after = re.match(r"\s*\(([A-Za-z][\w-]{1,15})\)", text[end:])
             unknown.append(
-                Unknown(surface, start, end, rank, titled, after.group(1) if after else "")
+                Unknown(surface, start, end, rank, titled, after.group(1) if after else "", head)
             )
     return fuzzy, unknown
+
+
+def head_of(word: str) -> str:
+    """What a name ending in ``word`` names, by its head word ("" for none)."""
+    w = word.lower()
+    if w in ORG_HEADS:
+        return "organisation"
+    if w in PLACE_HEADS:
+        return "place"
+    if w in DOC_HEADS:
+        return "document"
+    return ""
+
+
+def _whole(inside: list[Mention], start: int, end: int) -> bool:
+    """A known thing's name covers the run but its last word ("NATO Summit")."""
+    return len(inside) == 1 and inside[0].start == start and inside[0].kind in ("series",)
 
 
 def _after_post(text: str, start: int, found: list[Mention]) -> bool:
@@ -380,19 +341,3 @@ def _subjects(surface: str, index: NameIndex) -> list[str]:
     hits = [i for i in index.lookup(surface) if index.kinds[i] in SUBJECT_KINDS]
     single = hits if len(hits) == 1 else []
     return single + [iri for _, iri in index.family(surface)]
-
-
-def _plural_documents(
-    text: str, toks: list[Token], found: list[Mention], index: NameIndex
-) -> list[Mention]:
-    """Dated documents behind a plural outside other names ("the NATO-EU Joint
-    Declarations" names those of 2016, 2018 and 2023; extraction keeps the earlier ones)."""
-    out: dict[str, Mention] = {}
-    for a in range(len(toks)):
-        for b in range(a + 1, min(len(toks), a + MAX_TOKENS)):
-            start, end = toks[a].start, toks[b].end
-            if any(m.start < end and start < m.end for m in found):
-                continue
-            for _, iri in index.family(text[start:end]):
-                out.setdefault(iri, Mention(iri, "document", text[start:end], start, end, 0.8))
-    return list(out.values())

@@ -13,12 +13,19 @@ from .cues import (
     BEHALF,
     BRIEF_ACTIVE,
     BRIEF_BY,
+    CHAIRED,
+    CHAIRED_BY,
     COCHAIR,
     HOST_ACTIVE,
     HOST_PASSIVE,
+    INVITED,
+    JOINED_BY,
+    MET,
     NOCASE,
     PREPOSITION,
     REPRESENTED_BY,
+    SIGNED,
+    SPEAKER,
 )
 from .knowledge import Knowledge
 from .model import NEW, Analysed, Participant, Statement, Thing
@@ -27,15 +34,23 @@ from .subjects import issued_by
 
 
 def find_participants(
-    sentences: list[Analysed], knowledge: Knowledge, day: date
+    sentences: list[Analysed], knowledge: Knowledge, day: date | None, kind: str = ""
 ) -> list[Participant]:
     found: list[Participant] = []
     behalf: list[tuple[Mention, Mention, Analysed]] = []
     for s in sentences:
+        if s.sentence.foreign:
+            continue
         found += _hosts_and_guests(s, knowledge, day)
         found += _cochairs(s, knowledge, day)
+        found += _chairs(s, knowledge, day)
         found += _attendees(s, knowledge, day)
         found += _briefers(s, knowledge, day)
+        found += _met(s, knowledge, day)
+        found += _invited(s, knowledge, day)
+        found += _speaker(s, knowledge, day)
+        if kind == "signing":
+            found += _signatories(s, knowledge, day)
         behalf += _stand_ins(s)
     merged = _merge(found)
     for deputy, principal, s in behalf:
@@ -44,7 +59,7 @@ def find_participants(
 
 
 def _participant(
-    m: Mention, role: str, s: Analysed, confidence: float, knowledge: Knowledge, day: date
+    m: Mention, role: str, s: Analysed, confidence: float, knowledge: Knowledge, day: date | None
 ) -> Participant:
     who = _thing(m, "agent", knowledge)
     p = Participant(who, role, s.text, round(confidence * m.score, 2), m.rank)
@@ -99,7 +114,7 @@ def _clause_end(s: Analysed, start: int) -> int:
     return min(stops, default=len(s.text))
 
 
-def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]:
+def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
     out: list[Participant] = []
     passive = HOST_PASSIVE.search(s.text)
     if passive:
@@ -116,7 +131,7 @@ def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date) -> list[Part
     return out
 
 
-def _cochairs(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]:
+def _cochairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
     hit = COCHAIR.search(s.text)
     if not hit:
         return []
@@ -125,15 +140,91 @@ def _cochairs(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]
     return [_participant(m, "co-chair", s, 0.85, knowledge, day) for m in people]
 
 
-def _attendees(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]:
-    hit = ATTEND.search(s.text)
+def _chairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
+    """ "chaired by X", "X chaired the meeting" (not co-chairs)."""
+    out: list[Participant] = []
+    by = CHAIRED_BY.search(s.text)
+    if by:
+        after = [m for m in s.agents() if m.start >= by.end() and m.kind == "person"][:1]
+        out += [_participant(m, "chair", s, 0.85, knowledge, day) for m in after]
+    active = CHAIRED.search(s.text)
+    if active and not by:
+        before = [m for m in s.agents() if m.end <= active.start() and m.kind == "person"][-1:]
+        out += [_participant(m, "chair", s, 0.8, knowledge, day) for m in before]
+    return out
+
+
+def _met(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
+    """ "X and Y met on ...": both take part, neither hosts."""
+    hit = MET.search(s.text)
+    if not hit or HOST_ACTIVE.search(s.text) or HOST_PASSIVE.search(s.text):
+        return []
+    before = [
+        m for m in s.agents() if m.end <= hit.start() and m.kind in ("person", "organisation")
+    ]
+    people = [m for m in before if m.kind == "person"]
+    chosen = people if people else [m for m in before if not PREPOSITION.search(s.text[: m.start])]
+    if len(chosen) < 2:
+        with_ = re.search(r"\bmet\s+(?:with\s+)?$", s.text[: hit.end()], NOCASE)
+        after = [m for m in s.agents() if m.start >= hit.end() and m.kind == "person"][:1]
+        if with_ and chosen and after:
+            chosen = chosen[-1:] + after
+        else:
+            return []
+    return [_participant(m, "participant", s, 0.8, knowledge, day) for m in chosen[-3:]]
+
+
+def _signatories(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
+    hit = SIGNED.search(s.text)
     if not hit:
         return []
+    people = [m for m in s.agents() if m.kind == "person"]
+    return [_participant(m, "participant", s, 0.85, knowledge, day) for m in people]
+
+
+def _attendees(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
+    """ "X attended", "X addressed the Chiefs", "X took part": taking part, neither host
+    nor invited guest."""
+    hit = ATTEND.search(s.text)
+    if not hit or JOINED_BY.search(s.text):
+        return []
     people = [m for m in s.agents() if m.kind == "person" and m.end <= hit.start()]
-    return [_participant(m, "guest", s, 0.8, knowledge, day) for m in people]
+    people = [m for m in people if not _clause_between(s, m.end, hit.start())][-2:]
+    return [_participant(m, "participant", s, 0.8, knowledge, day) for m in people]
 
 
-def _briefers(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]:
+def _invited(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
+    """ "the Chiefs were joined by X (and Y)", "X was invited to a session": guests."""
+    joined = JOINED_BY.search(s.text)
+    if joined:
+        after = [m for m in s.agents() if m.kind == "person" and m.start >= joined.end()]
+        return [_participant(m, "guest", s, 0.85, knowledge, day) for m in after[:3]]
+    invited = INVITED.search(s.text)
+    if invited:
+        before = [m for m in s.agents() if m.kind == "person" and m.end <= invited.start()]
+        return [_participant(m, "guest", s, 0.85, knowledge, day) for m in before[-1:]]
+    return []
+
+
+def _speaker(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
+    """A transcript's speaker label: "JENS STOLTENBERG (NATO Secretary General): ..."."""
+    people = [m for m in s.mentions if m.kind == "person"]
+    if (
+        not people
+        or s.text[: people[0].start].strip()
+        or not SPEAKER.match(s.text[people[0].end :])
+    ):
+        return []
+    return [_participant(people[0], "participant", s, 0.8, knowledge, day)]
+
+
+def _clause_between(s: Analysed, a: int, b: int) -> bool:
+    """Whether a relative clause or a long stretch separates a subject from its verb."""
+    gap = s.text[a:b]
+    return len(gap) > 90 or bool(re.search(r"\b(?:that|which|whose)\b", gap, NOCASE))
+
+
+def _briefers(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
     out: list[Participant] = []
     cues = list(BRIEF_BY.finditer(s.text))
     for k, cue in enumerate(cues):
@@ -144,7 +235,11 @@ def _briefers(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]
         out.append(_briefer(after[0], s, after[0].end, stop, knowledge, day))
     active = BRIEF_ACTIVE.search(s.text)
     if active and not cues:
-        before = [m for m in s.agents() if m.end <= active.start()]
+        before = [
+            m
+            for m in s.agents()
+            if m.end <= active.start() and not _clause_between(s, m.end, active.start())
+        ]
         people = [m for m in before if m.kind == "person"]
         pick = (people or before)[-1:] if before else []
         for m in pick:
@@ -153,7 +248,7 @@ def _briefers(s: Analysed, knowledge: Knowledge, day: date) -> list[Participant]
 
 
 def _briefer(
-    m: Mention, s: Analysed, lo: int, hi: int, knowledge: Knowledge, day: date
+    m: Mention, s: Analysed, lo: int, hi: int, knowledge: Knowledge, day: date | None
 ) -> Participant:
     p = _participant(m, "briefer", s, 0.85, knowledge, day)
     if m.kind == "person" and p.representing is None:
@@ -203,7 +298,7 @@ def _attach_behalf(
     principal: Mention,
     s: Analysed,
     knowledge: Knowledge,
-    day: date,
+    day: date | None,
 ) -> None:
     target = next((p for p in found if p.who.iri == deputy.iri), None)
     if target is None:
@@ -219,11 +314,11 @@ def _attach_behalf(
     found[:] = [p for p in found if p.who.iri != principal.iri]
 
 
-def _capacity(m: Mention, s: Analysed, knowledge: Knowledge, day: date) -> Statement | None:
+def _capacity(m: Mention, s: Analysed, knowledge: Knowledge, day: date | None) -> Statement | None:
     """The post a person holds: named beside them in the sentence, or by the graph's
     tenures on the day."""
     written = _post_beside(m, s)
-    held = knowledge.posts_held(m.iri, day) if not m.iri.startswith(NEW) else []
+    held = knowledge.posts_held(m.iri, day) if day and not m.iri.startswith(NEW) else []
     if written is not None:
         thing = Thing(written.iri, knowledge.name_for(written.iri, "post"), "post")
         agrees = written.iri in held
@@ -264,7 +359,11 @@ def _post_beside(m: Mention, s: Analysed) -> Mention | None:
 
 
 def _merge(found: Iterable[Participant]) -> list[Participant]:
-    """One entry per (who, role); the most confident evidence wins, topics add up."""
+    """One entry per (who, role); the most confident evidence wins, topics add up. Taking
+    part ("participant") is what is left when no other role is known for someone."""
+    found = list(found)
+    roled = {p.who.iri for p in found if p.role not in ("participant", "briefer")}
+    found = [p for p in found if p.role != "participant" or p.who.iri not in roled]
     out: dict[tuple[str, str], Participant] = {}
     for p in found:
         key = (p.who.iri, p.role)
@@ -279,4 +378,9 @@ def _merge(found: Iterable[Participant]) -> list[Participant]:
         known = {a.value for a in best.about}
         best.about += [a for a in other.about if a.value not in known]
         out[key] = best
-    return list(out.values())
+    merged = list(out.values())
+    if any(p.role == "host" for p in merged):  # at a hosted meeting, the others are guests
+        for p in merged:
+            if p.role == "participant":
+                p.role = "guest"
+    return merged

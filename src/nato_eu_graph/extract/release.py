@@ -18,14 +18,21 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..ingest.resolve import normalise
+from .appointments import find_tenures
 from .candidates import add_new_mentions, find_candidates
+from .coreference import link_surnames, link_titles
 from .dates import find_dates, release_date
+from .documents import find_adoptions, find_report, link_reports, new_documents
+from .kinds import MEETING_KINDS, classify
 from .knowledge import Knowledge
 from .meeting import find_meeting
-from .model import NEW, Analysed, Candidate, Extraction, MeetingDraft, Statement, Thing
+from .model import NEW, AdoptionDraft, Analysed, Candidate, Extraction, Statement, Thing
 from .names import find_names
+from .recognitions import find_recognitions
 from .subjects import issued_by
 from .text import HEADER_LINES, Release, Sentence, read_release, split_sentences
+
+DATELINE_SEARCH = 12  # a dateline may follow a page's banner: look this far for a short one
 
 
 def extract_file(
@@ -51,46 +58,100 @@ def extract_release(
 ) -> Extraction:
     if not release.text.strip():
         raise ParseError("the release is empty", file=file, hint="give a file with text in it")
-    dated = _release_day(release, file, day)
-    ref = date.fromisoformat(dated.value)
+    dated = _release_day(release, day)
+    ref = date.fromisoformat(dated.value) if dated else None
     sentences = _analyse(split_sentences(release.lines), knowledge, ref)
+    link_surnames(sentences, knowledge)
+    link_reports(sentences, knowledge)
     candidates = find_candidates(sentences)
     add_new_mentions(sentences, candidates)
-    meeting = find_meeting(sentences, knowledge, ref)
+    kind = classify(sentences, release.title)
+    anchor = ref or _first_day(sentences)
+    link_titles(sentences, knowledge, anchor)
     url = source or release.url
-    return Extraction(
+    ex = Extraction(
         file=file,
         release_date=dated,
         title=release.title,
         source=url,
         source_described=bool(url and url in knowledge.resolver.sources),
         publisher=_publisher(url, knowledge),
-        meeting=meeting,
-        known=_known(sentences, knowledge, ref),
+        kind=kind,
+        meetings=[],
+        known=_known(sentences, knowledge, anchor),
         candidates=candidates,
         unresolved=_unresolved(sentences, candidates),
-        notes=_notes(meeting, knowledge),
+        skipped=sum(1 for s in sentences if s.sentence.foreign),
     )
+    _facts(ex, sentences, knowledge, anchor)
+    ex.notes = _notes(ex, knowledge)
+    return ex
 
 
-def _release_day(release: Release, file: str, day: date | None) -> Statement:
+def _facts(
+    ex: Extraction, sentences: list[Analysed], knowledge: Knowledge, anchor: date | None
+) -> None:
+    """The facts of the release's kind: meetings, documents, adoptions, tenures."""
+    kind = ex.kind.value
+    docs = new_documents(ex.candidates, sentences, anchor)
+    if kind == "progress-report":
+        report, draft = find_report(sentences, knowledge, anchor, ex.candidates)
+        if draft is not None:
+            docs.insert(0, draft)
+        ex.adoptions = _with_document(find_adoptions(kind, sentences, knowledge, anchor), report)
+    elif kind == "endorsement":
+        ex.adoptions = find_adoptions(kind, sentences, knowledge, anchor)
+    elif kind == "appointment":
+        ex.tenures = find_tenures(sentences, knowledge, anchor)
+    elif kind == "recognition":
+        ex.recognitions = find_recognitions(sentences, knowledge, anchor)
+    if kind in MEETING_KINDS:
+        meeting = find_meeting(sentences, knowledge, anchor, kind)
+        if meeting is not None:
+            ex.meetings.append(meeting)
+    ex.documents = docs
+    ex.candidates = [c for c in ex.candidates if c.kind != "document"]
+
+
+def _with_document(adoptions: list[AdoptionDraft], report: Statement | None) -> list[AdoptionDraft]:
+    """In a progress report's release, what is presented is the report."""
+    if report is None:
+        return [a for a in adoptions if a.document.value != "the report"]
+    out: dict[str, AdoptionDraft] = {}
+    for a in adoptions:
+        a.document = report
+        out.setdefault(a.by.value, a)
+    return list(out.values())
+
+
+def _release_day(release: Release, day: date | None) -> Statement | None:
     if day is not None:
         return Statement(day.isoformat(), "given with --date", 1.0)
-    found = release_date(release.lines[:HEADER_LINES], release.meta_date)
+    found = release_date(release.lines[:HEADER_LINES], release.meta_date) or release_date(
+        [x for x in release.lines[:DATELINE_SEARCH] if len(x.split()) <= 8]
+    )
     if found is None:
-        raise ParseError(
-            "no release date found in the first lines of the release",
-            file=file,
-            hint="give it with --date YYYY-MM-DD (relative dates such as 'yesterday' need it)",
-        )
-    line = next((x for x in release.lines[:HEADER_LINES] if found.text in x), found.text)
+        return None
+    line = next((x for x in release.lines[:DATELINE_SEARCH] if found.text in x), found.text)
     return Statement(found.value.isoformat(), line, 0.95)
 
 
-def _analyse(sentences: list[Sentence], knowledge: Knowledge, ref: date) -> list[Analysed]:
+def _first_day(sentences: list[Analysed]) -> date | None:
+    """With no release date, the first full date in the text anchors relative dates."""
+    for s in sentences:
+        for d in s.dates:
+            if d.precision == "day" and not d.relative:
+                return d.value
+    return None
+
+
+def _analyse(sentences: list[Sentence], knowledge: Knowledge, ref: date | None) -> list[Analysed]:
     out = []
     for s in sentences:
-        found, unknown = find_names(s.text, knowledge.index)
+        if s.foreign:  # read no names or dates in another language
+            out.append(Analysed(s, [], [], [], []))
+            continue
+        found, unknown = find_names(s.text, knowledge.index, ref.year if ref else None)
         plain = [m for m in found if not m.nested]
         nested = [m for m in found if m.nested]
         out.append(Analysed(s, plain, nested, unknown, find_dates(s.text, ref)))
@@ -109,7 +170,7 @@ def _publisher(url: str | None, knowledge: Knowledge) -> Statement | None:
     )
 
 
-def _known(sentences: list[Analysed], knowledge: Knowledge, ref: date) -> list[Statement]:
+def _known(sentences: list[Analysed], knowledge: Knowledge, ref: date | None) -> list[Statement]:
     out: dict[str, Statement] = {}
     for s in sentences:
         for m in s.mentions + s.nested:
@@ -138,11 +199,16 @@ def _unresolved(sentences: list[Analysed], candidates: list[Candidate]) -> list[
     return list(out)
 
 
-def _notes(meeting: MeetingDraft, knowledge: Knowledge) -> list[str]:
+def _notes(ex: Extraction, knowledge: Knowledge) -> list[str]:
     notes = []
-    for iri in meeting.recorded:
-        notes.append(
-            f"the graph already records a meeting that day in this series: "
-            f"{knowledge.label(iri)} <{iri}>; loading this draft would record it twice"
-        )
+    if ex.release_date is None:
+        notes.append("no release date found: the draft leaves it as TODO (give it with --date)")
+    for meeting in ex.meetings:
+        for iri in meeting.recorded:
+            notes.append(
+                f"the graph already records a meeting that day in this series: "
+                f"{knowledge.label(iri)} <{iri}>; loading this draft would record it twice"
+            )
+    if ex.skipped:
+        notes.append(f"{ex.skipped} sentence(s) in another language were not read")
     return notes

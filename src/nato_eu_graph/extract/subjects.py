@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from ..namespaces import ID
 from .cues import DISCUSS, is_meeting_sentence
 from .knowledge import Knowledge
 from .model import Analysed, Statement, Thing
 from .names import Mention
 
 
-def find_about(sentences: list[Analysed], knowledge: Knowledge, day: date) -> list[Statement]:
+def find_about(
+    sentences: list[Analysed], knowledge: Knowledge, day: date | None
+) -> list[Statement]:
     """Documents, domains and topics: sure in a briefing or a discussion of the meeting,
     likely in other sentences about it, a guess elsewhere (domains, being common words,
     only a weak one)."""
@@ -18,7 +22,9 @@ def find_about(sentences: list[Analysed], knowledge: Knowledge, day: date) -> li
     for s in sentences:
         meeting, discussed = is_meeting_sentence(s), bool(DISCUSS.search(s.text))
         for m in s.subjects():
-            if not issued_by(m, knowledge, day):
+            if not issued_by(m, knowledge, day) or _modifier(m, s, knowledge):
+                continue
+            if m.iri in GENERIC_TOPICS and not DISCUSSED_HERE.search(s.text[: m.start]):
                 continue
             base = 0.85 if meeting and discussed else 0.75 if meeting else 0.6
             if not meeting and _is_domain(m, knowledge):
@@ -30,11 +36,34 @@ def find_about(sentences: list[Analysed], knowledge: Knowledge, day: date) -> li
     return sorted(best.values(), key=lambda a: -a.confidence)
 
 
-def issued_by(m: Mention, knowledge: Knowledge, day: date) -> bool:
+# Topics nearly every release names: a subject only when the meeting is said to take them up.
+GENERIC_TOPICS = {ID + "topic/eu-nato-cooperation"}
+DISCUSSED_HERE = re.compile(
+    r"\b(?:session|sessions|discussion|discussions|exchange|talks|focus(?:ed|sed)?|"
+    r"discussed|dedicated|devoted|centred|centered|agenda)\s+(?:\w+\s+){0,3}?"
+    r"(?:on|to|about|of)?\s*(?:the\s+|closer\s+|deeper\s+)?$",
+    re.IGNORECASE,
+)
+MODIFIED = re.compile(
+    r"\s+(?:defen[cs]e|security|attacks?|threats?|activities|policy|strategy|capabilities|"
+    r"centre|center|command|agency|domain|assets|situational|operations|incidents?)\b",
+    re.IGNORECASE,
+)
+
+
+def _modifier(m: Mention, s: Analysed, knowledge: Knowledge) -> bool:
+    """A domain's word used as an adjective ("cyber defence", "space policy") does not make
+    the domain a subject; inside a topic's name ("NATO space activities") it does."""
+    if not _is_domain(m, knowledge):
+        return False
+    return not m.nested and bool(MODIFIED.match(s.text[m.end :]))
+
+
+def issued_by(m: Mention, knowledge: Knowledge, day: date | None) -> bool:
     """A document issued after the meeting can only have been discussed in draft; keep it
     when named outright, drop it when only a plural ("the Joint Declarations") named it."""
     issued = knowledge.issued.get(m.iri)
-    return issued is None or issued <= day or m.score >= 1.0
+    return day is None or issued is None or issued <= day or m.score >= 1.0
 
 
 def _is_domain(m: Mention, knowledge: Knowledge) -> bool:

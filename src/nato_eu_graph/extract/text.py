@@ -20,8 +20,19 @@ HEADER_LINES = 3  # where a dateline may be: the first lines of the release
 _BLOCK = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
     "section", "article", "header", "footer", "time", "blockquote", "figcaption", "title",
+    "main", "aside", "span",
 }  # fmt: skip
-_SKIP = {"script", "style", "noscript", "template", "svg", "nav"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form",
+         "button", "select", "iframe", "header"}  # fmt: skip
+_VOID = {"br", "img", "input", "meta", "link", "hr", "source", "wbr", "area", "base", "col"}
+# Class or id words of page furniture: menus, breadcrumbs, sharing, cookie banners.
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|header|cookies?|share|"
+    r"social|related|sidebar|skip|banner|search|subscribe|newsletter|toolbar|language|"
+    r"lang-switch)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CONTENT = {"main", "article"}
 
 
 @dataclass
@@ -36,29 +47,40 @@ class Release:
 
 
 class _TextParser(HTMLParser):
+    """The page's text without its furniture; the text of its <main> or <article> apart."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skipping = 0
+        self.content: list[str] = []  # inside <main> or <article>
+        self.skipping: list[str] = []  # open elements whose text is skipped
+        self.inside = 0  # depth of <main>/<article>
         self.in_title = False
         self.title = ""
+        self.heading = ""  # the first <h1>
+        self.in_h1 = False
         self.url: str | None = None
         self.meta_date: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if tag in _SKIP:
-            self.skipping += 1
+        furniture = _FURNITURE.search(f"{a.get('class', '')} {a.get('id', '')}")
+        if tag not in _VOID and (tag in _SKIP or furniture or a.get("role") == "navigation"):
+            self.skipping.append(tag)
         elif tag == "title":
             self.in_title = True
+        elif tag == "h1":
+            self.in_h1 = True
         elif tag == "link" and a.get("rel") == "canonical" and a.get("href"):
             self.url = self.url or a["href"]
         elif tag == "meta":
             self._meta(a)
         elif tag == "time" and a.get("datetime"):
             self.meta_date = self.meta_date or a["datetime"][:10]
+        if tag in _CONTENT and not self.skipping:
+            self.inside += 1
         if tag in _BLOCK:
-            self.parts.append("\n")
+            self._add("\n")
 
     def _meta(self, a: dict[str, str]) -> None:
         key = a.get("property") or a.get("name") or ""
@@ -68,12 +90,16 @@ class _TextParser(HTMLParser):
             self.meta_date = self.meta_date or a["content"][:10]
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP and self.skipping:
-            self.skipping -= 1
+        if self.skipping and self.skipping[-1] == tag:
+            self.skipping.pop()
         elif tag == "title":
             self.in_title = False
+        elif tag == "h1":
+            self.in_h1 = False
+        elif tag in _CONTENT and self.inside and not self.skipping:
+            self.inside -= 1
         if tag in _BLOCK:
-            self.parts.append("\n")
+            self._add("\n")
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
@@ -81,7 +107,27 @@ class _TextParser(HTMLParser):
         if self.in_title:
             self.title += data  # the <title> is metadata, not body text
             return
-        self.parts.append(data)
+        if self.in_h1:
+            self.heading += data
+        self._add(data)
+
+    def _add(self, text: str) -> None:
+        if self.skipping:
+            return
+        self.parts.append(text)
+        if self.inside:
+            self.content.append(text)
+
+    def text(self) -> str:
+        """The <main>/<article> text when the page has one (with its heading first, when
+        the heading stands outside it), else all the text that is not furniture."""
+        content = "".join(self.content)
+        if len(content.strip()) < 200:
+            return "".join(self.parts)
+        heading = _clean(self.heading)
+        if heading and heading not in content:
+            return heading + "\n" + content
+        return content
 
 
 def looks_like_html(path: Path, text: str) -> bool:
@@ -121,8 +167,8 @@ def release_from_text(text: str, *, html: bool = False) -> Release:
         parser = _TextParser()
         parser.feed(text)
         parser.close()
-        text = "".join(parser.parts)
-        title = _clean(parser.title) or None
+        text = parser.text()
+        title = _clean(parser.heading) or _clean(parser.title) or None
         url, meta_date = parser.url, parser.meta_date
     lines = [_clean(line) for line in text.splitlines()]
     lines = [line for line in lines if line]
@@ -165,6 +211,9 @@ _ABBREVIATIONS = {
     "no", "prof", "amb", "gov", "sen", "rep", "vol", "fig", "e.g", "i.e", "u.s", "u.k", "vs",
     "jr", "sr", "cmdr", "gen.", "hon",
 }  # fmt: skip
+_MONTH_ABBREVIATIONS = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
 _BREAK = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -173,6 +222,7 @@ class Sentence:
     index: int
     text: str
     line: int  # which line of the release (0 = first): the header is lines 0..2
+    foreign: bool = False  # written in another language than English: not read
 
     @property
     def header(self) -> bool:
@@ -182,9 +232,37 @@ class Sentence:
 def split_sentences(lines: list[str]) -> list[Sentence]:
     out: list[Sentence] = []
     for number, line in enumerate(lines):
+        foreign = is_foreign(line)
         for piece in _split_line(line):
-            out.append(Sentence(len(out), piece, number))
+            out.append(Sentence(len(out), piece, number, foreign or is_foreign(piece)))
     return out
+
+
+# Short words frequent in English and in the other languages releases come in. A line is
+# foreign when the other languages' words outnumber English ones (names stay neutral).
+_ENGLISH = frozenset(
+    re.findall(
+        r"\w+",
+        "the and of to in on with for was were is are by at his her their from as this that "
+        "which has have will be an it",
+    )
+)
+_OTHER = frozenset(
+    re.findall(
+        r"\w+",
+        "le la les des du et au aux une est sont pour avec par dans sur qui que ont été "  # fr
+        "der die das und mit für von zu im ist den dem des eine einer "  # de
+        "el los las del y con por para una en que se "  # es
+        "il gli della delle dei di e per che sono",  # it
+    )
+)
+
+
+def is_foreign(text: str) -> bool:
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    english = sum(w in _ENGLISH for w in words)
+    other = sum(w in _OTHER and w not in _ENGLISH for w in words)
+    return other >= 3 and other > english
 
 
 def _split_line(line: str) -> list[str]:
@@ -193,6 +271,8 @@ def _split_line(line: str) -> list[str]:
         before = line[start : m.start()].rsplit(" ", 1)[-1].lower()
         if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[a-z]", before):
             continue  # "Lt. Gen. Wiermann", "J. Smith"
+        if before.rstrip(".") in _MONTH_ABBREVIATIONS and line[m.end() : m.end() + 1].isdigit():
+            continue  # "28 Nov. 2019"
         pieces.append(line[start : m.start() + 1].strip())
         start = m.end()
     pieces.append(line[start:].strip())

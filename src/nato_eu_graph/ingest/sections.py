@@ -26,6 +26,7 @@ SECTIONS = (
     "memberships",
     "meetings",
     "documents",
+    "adoptions",
     "recognitions",
     "topics",
     "places",
@@ -294,12 +295,44 @@ def _document_facts(r: Reader, m: Mapping) -> None:
         ("creators", DCT + "creator", "agent"),
         ("signatories", NEG + "signatory", "person"),
         ("replaces", DCT + "replaces", "document"),
+        ("implements", NEG + "implements", "document"),
+        ("reports_on", NEG + "reportsOn", "document"),
+        ("references", DCT + "references", "document"),
+        ("about", SCHEMA + "about", "subject"),
     ):
         for target in r.refs(m, key, k):
             s.add(iri, prop, node(target), m.line)
+    _report_facts(r, iri, m)
     r.cite(iri, m)
     for a in _entries(r, m, "adoptions"):
         _adoption(r, iri, m, a)
+
+
+def _report_facts(r: Reader, iri: str, m: Mapping) -> None:
+    """A report's number in its series and the months it covers."""
+    ordinal = r.text(m, "ordinal")
+    if ordinal:
+        if not ordinal.isdigit() or int(ordinal) < 1:
+            raise r.fail(
+                f"'ordinal': {ordinal!r} is not a positive whole number", m.key_lines["ordinal"]
+            )
+        r.sheet.add(iri, NEG + "ordinal", lit(str(int(ordinal)), XSD + "positiveInteger"), m.line)
+    for key, prop in (("covers_from", NEG + "coversFrom"), ("covers_to", NEG + "coversTo")):
+        month = r.text(m, key)
+        if month is None:
+            continue
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+            raise r.fail(
+                f"{key!r}: {month!r} is not a month", m.key_lines[key], hint="write it as YYYY-MM"
+            )
+        r.sheet.add(iri, prop, lit(month, XSD + "gYearMonth"), m.line)
+
+
+def _adoption_entry(r: Reader, m: Mapping) -> None:
+    """A top-level adoption: a body endorsing, approving or receiving a document the graph
+    (or this sheet) knows."""
+    document = r.ref(m, "document", "document", required=True) or ""
+    _adoption(r, document, m, m)
 
 
 def _adoption(r: Reader, document: str, parent: Mapping, m: Mapping) -> None:
@@ -373,5 +406,6 @@ _FACTS: list[tuple[str, Handler]] = [
     ("memberships", membership),
     ("meetings", _meeting_facts),
     ("documents", _document_facts),
+    ("adoptions", _adoption_entry),
     ("recognitions", _recognition),
 ]

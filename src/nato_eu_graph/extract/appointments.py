@@ -1,0 +1,175 @@
+"""Appointments and handovers: who takes up which post on which day, and whose tenure
+ends (the day before: end dates are the last day in office).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .coreference import _post_of
+from .knowledge import Knowledge
+from .model import NEW, Analysed, Statement, TenureDraft, Thing
+from .names import Mention
+
+NOCASE = re.IGNORECASE
+START = re.compile(
+    r"\b(?:took over|takes over|take over|taking over|took office|takes office|take office|"
+    r"assum(?:ed|es|e|ing)|took up|takes up|"
+    r"take up|taking up|appointed|appoints|appoint|named|nominated|selected|chosen|"
+    r"succeed(?:s|ed|ing)?|became|becomes|will become|elected|handed over to|hands over to|"
+    r"sworn in|started|starts|start(?:ed)? (?:his|her) (?:term|mandate|tenure))\b",
+    NOCASE,
+)
+FROM = re.compile(r"\b(?:from|succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|after)\s+$", NOCASE)
+HANDED = re.compile(r"\bhand(?:ed|s)? over\b", NOCASE)
+SUCCEEDING = re.compile(r"\b(?:succeed(?:s|ed|ing)?|replac(?:es|ed|ing))\b", NOCASE)
+OFFICE_DAY = re.compile(
+    r"\b(?:on|from|as of|with effect from|effective)\s+$|\btake up\b|\btakes up\b|\btook up\b|"
+    r"\bassum|\btook over|\btakes over|\bhanded over|\bceremony|\bstart",
+    NOCASE,
+)
+
+
+def find_tenures(
+    sentences: list[Analysed], knowledge: Knowledge, anchor: date | None
+) -> list[TenureDraft]:
+    out: list[TenureDraft] = []
+    post: Statement | None = None
+    person: Mention | None = None
+    successor_of: Mention | None = None
+    evidence = ""
+    for s in sentences:
+        if s.sentence.foreign or s.sentence.header:
+            continue
+        verb = START.search(s.text)
+        if not verb:
+            continue
+        people = [m for m in s.mentions if m.kind == "person"]
+        posts = [m for m in s.mentions if m.kind == "post"]
+        if person is None and people:
+            person, post, evidence = _newcomer(s, verb, people, posts, knowledge)
+        if person is not None and successor_of is None:
+            successor_of = _predecessor(s, person)
+    if person is None or post is None:
+        return out
+    start = _start_day(sentences, anchor)
+    who = Thing(
+        person.iri,
+        knowledge.label(person.iri) if not person.iri.startswith(NEW) else person.text,
+        "person",
+    )
+    out.append(TenureDraft(who, post, evidence, 0.8, start=start, rank=person.rank))
+    if successor_of is not None and start is not None:
+        last = date.fromisoformat(start.value) - timedelta(days=1)
+        end = Statement(
+            last.isoformat(),
+            start.evidence,
+            round(start.confidence * 0.9, 2),
+            note="the day before the successor's start",
+        )
+        name = (
+            knowledge.label(successor_of.iri)
+            if not successor_of.iri.startswith(NEW)
+            else successor_of.text
+        )
+        out.append(
+            TenureDraft(
+                Thing(successor_of.iri, name, "person"),
+                post,
+                evidence,
+                0.75,
+                end=end,
+                rank=successor_of.rank,
+            )
+        )
+    return out
+
+
+def _newcomer(
+    s: Analysed,
+    verb: re.Match[str],
+    people: list[Mention],
+    posts: list[Mention],
+    knowledge: Knowledge,
+) -> tuple[Mention | None, Statement | None, str]:
+    """The person taking up a post, and the post: "X took over as DGEUMS", "the Council
+    appointed X as ...", "X has been appointed Chair of ..."."""
+    if HANDED.search(verb.group(0)):
+        after = [m for m in people if m.start >= verb.end()]
+        person = after[0] if after else None
+    else:
+        before = [m for m in people if m.end <= verb.start()]
+        after = [m for m in people if m.start >= verb.end()]
+        passive = re.search(
+            r"\b(?:has been|have been|was|were|is|will be|been)\s+$", s.text[: verb.start()]
+        )
+        active_object = re.search(
+            r"\b(?:appointed|appoints|appoint|named|nominated|selected|elected)\b",
+            verb.group(0),
+            NOCASE,
+        )
+        if active_object and not passive and after:
+            person = after[0]
+        else:
+            person = before[-1] if before else (after[0] if after else None)
+    if person is None:
+        return None, None, ""
+    target = _post_after(s, person, posts) or _post_of(person, s)
+    if target is None:
+        return person, None, s.text
+    name = knowledge.name_for(target, "post")
+    return person, Statement(name, s.text, 0.85, Thing(target, name, "post")), s.text
+
+
+def _post_after(s: Analysed, person: Mention, posts: list[Mention]) -> str | None:
+    """The post after "as" or "the post of" following the newcomer."""
+    for m in posts:
+        if m.start >= person.end and re.search(
+            r"\b(?:as|post of|office of|become|became|becomes|appointed|named)\s+(?:the\s+)?"
+            r"(?:new\s+|next\s+)?$",
+            s.text[: m.start],
+            NOCASE,
+        ):
+            return m.iri
+    return None
+
+
+def _predecessor(s: Analysed, newcomer: Mention) -> Mention | None:
+    for m in s.mentions:
+        if m.kind != "person" or m.iri == newcomer.iri:
+            continue
+        before = s.text[: m.start]
+        stripped = before.rstrip()
+        rank_free = stripped[: -len(m.rank)] if m.rank and stripped.endswith(m.rank) else stripped
+        if FROM.search(rank_free.rstrip() + " ") or (
+            HANDED.search(s.text) and m.end <= newcomer.start
+        ):
+            return m
+    return None
+
+
+TAKE_UP = re.compile(
+    r"\b(?:take|takes|took|taking) (?:up|over|office)\b|\bassum|\bhand(?:ed|s)? over\b|"
+    r"\bceremony\b|\bstart(?:s|ed)?\b|\bwith effect from\b|\beffective\b",
+    NOCASE,
+)
+
+
+def _start_day(sentences: list[Analysed], anchor: date | None) -> Statement | None:
+    """The first day in the post: a day in a sentence about taking the post up, before one
+    in a sentence about the appointment, before "today" in either."""
+    options: list[tuple[int, int, Statement]] = []
+    for order, s in enumerate(sentences):
+        if s.sentence.foreign or s.sentence.header:
+            continue
+        taking, naming = bool(TAKE_UP.search(s.text)), bool(START.search(s.text))
+        if not (taking or naming):
+            continue
+        day = next((d for d in s.dates if d.precision == "day"), None)
+        if day is not None:
+            options.append((0 if taking else 1, order, Statement(day.iso, s.text, 0.85)))
+        elif anchor and re.search(r"\btoday\b", s.text, NOCASE):
+            note = "'today': the release's date"
+            options.append((2, order, Statement(anchor.isoformat(), s.text, 0.8, note=note)))
+    return min(options, key=lambda o: (o[0], o[1]))[2] if options else None

@@ -1,0 +1,277 @@
+"""Documents a release reports on: endorsements and approvals by councils, a progress
+report (its number, day, period covered, what it reports on, the councils it went to),
+and documents the graph does not know yet, drafted for the curator to declare.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..ingest.resolve import normalise
+from ..namespaces import ID
+from .candidates import document_type, slug
+from .dates import MONTHS
+from .knowledge import Knowledge
+from .model import NEW, AdoptionDraft, Analysed, Candidate, DocumentDraft, Statement, Thing
+from .names import Mention
+from .ordinals import WORDS as ORDINAL_WORDS
+
+NOCASE = re.IGNORECASE
+VERBS = {
+    "endorse": "endorsed",
+    "approve": "approved",
+    "adopt": "adopted",
+    "present": "presented",
+    "submit": "presented",
+    "took note": "presented",
+    "takes note": "presented",
+    "take note": "presented",
+}
+ADOPTION = re.compile(
+    r"\b(?:(?:endors|approv|adopt)(?:ed|es|e|ing)|took note|takes note|take note|"
+    r"(?:presented|submitted)\s+(?:\w+\s+){0,3}?to)\b",
+    NOCASE,
+)
+BY_GROUP = [  # collective names of bodies
+    (r"\b(?:EU and NATO|NATO and EU|NATO and the EU|EU and the NATO) Councils\b|"
+     r"\bboth Councils\b|\bthe two Councils\b|\bthe Councils of the EU and NATO\b",
+     ("organisation/council-of-the-eu", "organisation/north-atlantic-council")),
+    (r"\b(?:NATO )?Allies\b|\bNATO (?:Defence|Foreign) Ministers\b|\bNATO leaders\b|"
+     r"\bHeads of State and Government\b|\bAllied leaders\b",
+     ("organisation/nato",)),
+    (r"\bEU leaders\b|\bEU Heads of State or Government\b", ("organisation/european-council",)),
+]  # fmt: skip
+PERIOD = re.compile(
+    r"\bfrom\s+(?P<m1>[A-Z][a-z]+)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|until|through|till)\s+"
+    r"(?P<m2>[A-Z][a-z]+)\s+(?P<y2>(?:19|20)\d\d)"
+)
+REPORT = re.compile(
+    r"\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")\s+"
+    r"(?:joint\s+)?progress report\b",
+    NOCASE,
+)
+
+
+def find_adoptions(
+    kind: str, sentences: list[Analysed], knowledge: Knowledge, anchor: date | None
+) -> list[AdoptionDraft]:
+    """Bodies that endorsed, approved, adopted or took note of documents (endorsement and
+    progress-report releases only: elsewhere an adoption is background)."""
+    out: dict[tuple[str, str, str], AdoptionDraft] = {}
+    for s in sentences:
+        if s.sentence.foreign or s.sentence.header:
+            continue
+        for verb in ADOPTION.finditer(s.text):
+            for a in _adoptions_at(s, verb, knowledge, anchor, kind):
+                key = (a.document.value, a.by.value, a.kind)
+                out.setdefault(key, a)
+    return list(out.values())
+
+
+def _adoptions_at(
+    s: Analysed, verb: re.Match[str], knowledge: Knowledge, anchor: date | None, kind: str
+) -> list[AdoptionDraft]:
+    word = normalise(verb.group(0))
+    what = next(v for k, v in VERBS.items() if word.startswith(k))
+    if kind == "progress-report" and what != "presented":
+        return []
+    if kind == "endorsement" and what == "presented":
+        return []
+    passive = bool(
+        re.search(r"\b(?:was|were|been|is|are|be)\s+(?:\w+\s+)?$", s.text[: verb.start()])
+    )
+    docs = _documents_near(s, verb, passive, knowledge)
+    if kind == "progress-report" and not docs:
+        docs = [Statement("the report", s.text, 0.8)]  # the report itself: set by the caller
+    bodies = _bodies_near(s, verb, passive, knowledge, what)
+    if not docs or not bodies:
+        return []
+    when = _day_of(s, anchor)
+    if when is None or (kind == "endorsement" and _is_background(s, verb, when, anchor)):
+        return []
+    out = []
+    for d in docs:
+        for b in bodies:
+            out.append(AdoptionDraft(d, b, what, when, s.text, 0.8))
+    return out
+
+
+OBJECT_GAP = re.compile(
+    r"\s*(?:(?:the|a|an|its|their|both|new|common|revised|updated|joint|final|first|second|"
+    r"third|EU's|NATO's|overarching)\s+)*",
+    NOCASE,
+)
+
+
+def _documents_near(
+    s: Analysed, verb: re.Match[str], passive: bool, knowledge: Knowledge
+) -> list[Statement]:
+    """The document the verb acts on: right after an active verb ("endorsed the common set
+    of proposals"), or the subject of a passive one ("the report was presented")."""
+    subjects = [m for m in s.mentions if m.kind == "document"]
+    if passive:
+        chosen = [m for m in subjects if m.end <= verb.start()][-1:]
+    else:
+        chosen = [
+            m
+            for m in subjects
+            if m.start >= verb.end() and OBJECT_GAP.fullmatch(s.text[verb.end() : m.start])
+        ][:1]
+    out = []
+    for m in chosen:
+        name = m.text if m.iri.startswith(NEW) else knowledge.name_for(m.iri, "document")
+        out.append(Statement(name, s.text, 0.8, Thing(m.iri, name, "document")))
+    return out
+
+
+def _bodies_near(
+    s: Analysed, verb: re.Match[str], passive: bool, knowledge: Knowledge, what: str
+) -> list[Statement]:
+    if what == "presented" and re.search(r"\bto\s*$|\bto\b", verb.group(0)):
+        span = (verb.end(), len(s.text))  # "presented to the NAC and the Council"
+    elif passive:
+        by = re.search(r"\bby\b", s.text[verb.end() :])
+        span = (verb.end() + by.end(), len(s.text)) if by else (0, 0)
+    else:
+        span = (0, verb.start())
+    lo, hi = span
+    found: dict[str, Statement] = {}
+    for rx, slugs in BY_GROUP:
+        for hit in re.finditer(rx, s.text):
+            if lo <= hit.start() < hi:
+                for sl in slugs:
+                    iri = ID + sl
+                    name = knowledge.name_for(iri, "agent")
+                    found.setdefault(
+                        iri, Statement(name, s.text, 0.8, Thing(iri, name, "organisation"))
+                    )
+    agents = [m for m in s.agents() if m.kind in ("organisation", "state") and lo <= m.start < hi]
+    if not passive and what != "presented":
+        agents = agents[-2:]  # the subject of the verb, or the two of "X and Y endorsed"
+    for m in agents:
+        if any(
+            m.start >= h.start() and m.end <= h.end()
+            for rx, _ in BY_GROUP
+            for h in re.finditer(rx, s.text)
+        ):
+            continue
+        name = knowledge.name_for(m.iri, "agent") if not m.iri.startswith(NEW) else m.text
+        found.setdefault(
+            m.iri, Statement(name, s.text, round(0.8 * m.score, 2), Thing(m.iri, name, m.kind))
+        )
+    return list(found.values())
+
+
+def _day_of(s: Analysed, anchor: date | None) -> Statement | None:
+    for d in s.dates:
+        if d.precision == "day":
+            return Statement(d.iso, s.text, 0.85)
+    if anchor and re.search(r"\btoday\b|\bthis (?:morning|afternoon|week)\b", s.text, NOCASE):
+        return Statement(anchor.isoformat(), s.text, 0.8, note="'today': the release's date")
+    if anchor:
+        return Statement(anchor.isoformat(), s.text, 0.55, note="no day given: the release's")
+    return None
+
+
+def _is_background(s: Analysed, verb: re.Match[str], when: Statement, anchor: date | None) -> bool:
+    """ "the proposals endorsed by the Councils on 6 December 2016", read in 2023, is history."""
+    return bool(anchor and when.value < (anchor.replace(year=anchor.year - 1)).isoformat())
+
+
+def link_reports(sentences: list[Analysed], knowledge: Knowledge) -> None:
+    """ "the eighth progress report": a mention of the graph's report of that number."""
+    for s in sentences:
+        for hit in REPORT.finditer(s.text):
+            n = _ordinal(hit.group("n"))
+            iri = knowledge.report_numbered(n) if n else None
+            if iri and not any(m.start < hit.end() and hit.start() < m.end for m in s.mentions):
+                s.mentions.append(
+                    Mention(iri, "document", hit.group(0), hit.start(), hit.end(), 0.9)
+                )
+                s.mentions.sort(key=lambda m: m.start)
+
+
+def find_report(
+    sentences: list[Analysed],
+    knowledge: Knowledge,
+    anchor: date | None,
+    candidates: list[Candidate],
+) -> tuple[Statement | None, DocumentDraft | None]:
+    """The progress report a release is about: a known one (by its number), or a new one."""
+    for s in sentences:
+        if s.sentence.foreign:
+            continue
+        hit = REPORT.search(s.text)
+        if not hit:
+            continue
+        n = _ordinal(hit.group("n"))
+        known = knowledge.report_numbered(n) if n else None
+        if known:
+            name = knowledge.name_for(known, "document")
+            return Statement(name, s.text, 0.85, Thing(known, name, "document")), None
+        number = _ORDINAL_NAMES.get(n or 0, str(n)).capitalize()
+        label = f"{number} progress report on the EU–NATO common set of proposals"
+        draft = DocumentDraft(f"document/{slug(label)}", label, s.text, 0.7)
+        draft.type = Statement("progress report", s.text, 0.8)
+        draft.ordinal = Statement(str(n), s.text, 0.85) if n else None
+        _report_details(draft, sentences, knowledge, anchor)
+        return Statement(label, s.text, 0.7, draft.thing), draft
+    return None, None
+
+
+def _report_details(
+    draft: DocumentDraft, sentences: list[Analysed], knowledge: Knowledge, anchor: date | None
+) -> None:
+    for s in sentences:
+        period = PERIOD.search(s.text)
+        if period and draft.covers_from is None:
+            a, b = (
+                _month(period.group("m1"), period.group("y1")),
+                _month(period.group("m2"), period.group("y2")),
+            )
+            if a and b:
+                draft.covers_from = Statement(a, s.text, 0.85)
+                draft.covers_to = Statement(b, s.text, 0.85)
+        for m in s.mentions + s.nested:
+            if (
+                m.kind == "document"
+                and knowledge.is_proposal_set(m.iri)
+                and all(r.thing and r.thing.iri != m.iri for r in draft.reports_on)
+            ):
+                name = knowledge.name_for(m.iri, "document")
+                draft.reports_on.append(
+                    Statement(name, s.text, 0.8, Thing(m.iri, name, "document"))
+                )
+    if anchor and draft.issued is None:
+        draft.issued = Statement(anchor.isoformat(), "the release's date", 0.55)
+
+
+def _month(name: str, year: str) -> str | None:
+    month = MONTHS.get(name.lower())
+    return f"{year}-{month:02d}" if month else None
+
+
+def _ordinal(text: str) -> int | None:
+    text = text.lower()
+    if text[:1].isdigit():
+        return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+    return ORDINAL_WORDS.get(text)
+
+
+_ORDINAL_NAMES = {v: k for k, v in ORDINAL_WORDS.items()}
+
+
+def new_documents(
+    candidates: list[Candidate], sentences: list[Analysed], anchor: date | None
+) -> list[DocumentDraft]:
+    """Documents the release names that the graph does not know: to declare."""
+    out = []
+    for c in candidates:
+        if c.kind != "document":
+            continue
+        draft = DocumentDraft(c.id, c.name, c.evidence, c.confidence)
+        kind = document_type(c.name)
+        draft.type = Statement(kind, c.evidence, 0.6) if kind else None
+        out.append(draft)
+    return out
