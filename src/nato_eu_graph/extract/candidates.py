@@ -65,6 +65,12 @@ def _candidate(u: Unknown, s: Analysed) -> Candidate | None:
     # the run after "and" or "for" is the tail of a longer name, not a document.
     tail = bool(re.search(r"\b(?:and|for|of|on)\s+$", s.text[: u.start]))
     if u.head == "document" and len(name.split()) >= 2 and not tail:
+        more = re.match(
+            r"\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w'’-]*|and|of|the|for|on)\s*)*[A-Z][\w'’-]*",
+            s.text[u.end :],
+        )
+        if more:  # "Final Report on the Common Security and Defence Policy"
+            name += more.group(0)
         return Candidate("document", name, f"document/{slug(name)}", s.text, 0.6)
     if u.head == "place" and len(name.split()) >= 2:
         return Candidate("place", name, f"site/{slug(name)}", s.text, 0.6)

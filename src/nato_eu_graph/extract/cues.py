@@ -25,7 +25,15 @@ NEXT = re.compile(
     r"\bwill\s+(?:next\s+)?(?:meet|convene)\s+again\b|\bnext\s+(?:meet|convene)\w*\b",
     NOCASE,
 )
-HOST_ACTIVE = re.compile(r"\b(?:hosts|hosted|welcomes|welcomed|received|receives)\b", NOCASE)
+HOST_ACTIVE = re.compile(
+    r"\b(?:hosts|hosted|welcomes|welcomed|received|receives|will host|to host|will welcome)\b",
+    NOCASE,
+)
+WELCOME = re.compile(r"\bwelcom", NOCASE)
+VISIT = re.compile(
+    r"\b(?:travelled|traveled|came|went|paid a visit|visited|visits|was received)\b", NOCASE
+)
+ACCOMPANIED = re.compile(r"\b(?:was|were) accompanied by\b", NOCASE)
 HOST_PASSIVE = re.compile(
     r"\b(?:hosted|received|welcomed|invited)\s+by\b|\bat the invitation of\b|"
     r"\bas (?:the )?guests? of\b",
@@ -54,7 +62,7 @@ BEHALF = re.compile(
 )
 REPRESENTED_BY = re.compile(r"\brepresented by\b", NOCASE)
 BRIEF_BY = re.compile(
-    r"\b(?:briefings?|presentations?|updates?|brief|address|intervention)\s+"
+    r"\b(?:briefings?|presentations?|updates?|brief|address|intervention|briefed)\s+"
     r"(?:\w+\s+){0,2}?(?:by|from)\b",
     NOCASE,
 )

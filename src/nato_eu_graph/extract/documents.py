@@ -59,18 +59,25 @@ def find_adoptions(
     """Bodies that endorsed, approved, adopted or took note of documents (endorsement and
     progress-report releases only: elsewhere an adoption is background)."""
     out: dict[tuple[str, str, str], AdoptionDraft] = {}
+    last: list[Statement] = []  # the document acted on last: "the same set", "which"
     for s in sentences:
         if s.sentence.foreign or s.sentence.header:
             continue
         for verb in ADOPTION.finditer(s.text):
-            for a in _adoptions_at(s, verb, knowledge, anchor, kind):
+            for a in _adoptions_at(s, verb, knowledge, anchor, kind, last):
                 key = (a.document.value, a.by.value, a.kind)
                 out.setdefault(key, a)
+                last = [a.document]
     return list(out.values())
 
 
 def _adoptions_at(
-    s: Analysed, verb: re.Match[str], knowledge: Knowledge, anchor: date | None, kind: str
+    s: Analysed,
+    verb: re.Match[str],
+    knowledge: Knowledge,
+    anchor: date | None,
+    kind: str,
+    last: list[Statement],
 ) -> list[AdoptionDraft]:
     word = normalise(verb.group(0))
     what = next(v for k, v in VERBS.items() if word.startswith(k))
@@ -82,6 +89,8 @@ def _adoptions_at(
         re.search(r"\b(?:was|were|been|is|are|be)\s+(?:\w+\s+)?$", s.text[: verb.start()])
     )
     docs = _documents_near(s, verb, passive, knowledge)
+    if not docs and last and _refers_back(s, verb):
+        docs = last  # "endorsed the same set of proposals", "..., which the NAC also endorsed"
     if kind == "progress-report" and not docs:
         docs = [Statement("the report", s.text, 0.8)]  # the report itself: set by the caller
     bodies = _bodies_near(s, verb, passive, knowledge, what)
@@ -102,6 +111,15 @@ OBJECT_GAP = re.compile(
     r"third|EU's|NATO's|overarching)\s+)*",
     NOCASE,
 )
+
+
+def _refers_back(s: Analysed, verb: re.Match[str]) -> bool:
+    after = s.text[verb.end() : verb.end() + 40]
+    before = s.text[max(0, verb.start() - 60) : verb.start()]
+    return bool(
+        re.match(r"\s+(?:the\s+)?same\b", after, NOCASE)
+        or re.search(r",\s*which\b[^,]*$", before, NOCASE)
+    )
 
 
 def _documents_near(
@@ -137,8 +155,11 @@ def _bodies_near(
         span = (0, verb.start())
     lo, hi = span
     found: dict[str, Statement] = {}
+    in_council = bool(re.search(r"\b(?:in|within) the North Atlantic Council\b", s.text[lo:hi]))
     for rx, slugs in BY_GROUP:
         for hit in re.finditer(rx, s.text):
+            if in_council and slugs == ("organisation/nato",):
+                continue  # "NATO Foreign Ministers, meeting in the North Atlantic Council"
             if lo <= hit.start() < hi:
                 for sl in slugs:
                     iri = ID + sl
@@ -146,6 +167,9 @@ def _bodies_near(
                     found.setdefault(
                         iri, Statement(name, s.text, 0.8, Thing(iri, name, "organisation"))
                     )
+    which = re.search(r",\s*which\b", s.text[lo:hi], NOCASE) if not passive else None
+    if which:
+        lo = lo + which.end()  # "..., which the North Atlantic Council also endorsed"
     agents = [m for m in s.agents() if m.kind in ("organisation", "state") and lo <= m.start < hi]
     if not passive and what != "presented":
         agents = agents[-2:]  # the subject of the verb, or the two of "X and Y endorsed"
@@ -212,6 +236,13 @@ def find_report(
             return Statement(name, s.text, 0.85, Thing(known, name, "document")), None
         number = _ORDINAL_NAMES.get(n or 0, str(n)).capitalize()
         label = f"{number} progress report on the EU–NATO common set of proposals"
+        written = re.match(
+            r"\s+on\s+the\s+implementation\s+of\s+the\s+common\s+set\s+of\s+proposals",
+            s.text[hit.end() :],
+            NOCASE,
+        )
+        if written:  # its own title, as the release gives it
+            label = f"{number} progress report{written.group(0)}"
         draft = DocumentDraft(f"document/{slug(label)}", label, s.text, 0.7)
         draft.type = Statement("progress report", s.text, 0.8)
         draft.ordinal = Statement(str(n), s.text, 0.85) if n else None
@@ -243,6 +274,13 @@ def _report_details(
                 draft.reports_on.append(
                     Statement(name, s.text, 0.8, Thing(m.iri, name, "document"))
                 )
+        dated = re.search(r"\bdated\s+$", s.text[: s.dates[0].start]) if s.dates else None
+        if dated and draft.issued is None and s.dates[0].precision == "day":
+            draft.issued = Statement(s.dates[0].iso, s.text, 0.9)
+        if not draft.reports_on and re.search(r"\bcommon set of proposals\b", s.text, NOCASE):
+            for iri in knowledge.proposal_sets():  # "the common set of proposals": both sets
+                name = knowledge.name_for(iri, "document")
+                draft.reports_on.append(Statement(name, s.text, 0.7, Thing(iri, name, "document")))
     if anchor and draft.issued is None:
         draft.issued = Statement(anchor.isoformat(), "the release's date", 0.55)
 

@@ -329,6 +329,8 @@ def _candidates(candidates: list[Candidate], out: list[str]) -> None:
             out.append(f"#     {'name' if kind == 'person' else 'label'}: {scalar(c.name)}")
             if kind == "place":
                 out.append("#     type: site")
+            if kind == "document":
+                out.append("#     type: TODO")
             if c.rank:
                 out.append(f"#     rank: {scalar(c.rank)}")
             if c.alt_labels:

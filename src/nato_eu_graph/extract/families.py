@@ -45,6 +45,8 @@ def _singular_documents(
                 iris = [one] if one else []
             for iri in iris:
                 out.append(Mention(iri, "document", hit.group(0), hit.start(), hit.end(), 0.85))
+            if not iris:  # a family's name, not a new document: the curator tells which
+                out.append(Mention("", "family", hit.group(0), hit.start(), hit.end(), 0.0))
     return out
 
 
@@ -68,7 +70,8 @@ def _pick(
     if len(members) == 1:
         return members[0][1]  # the one document of that name
     before = text[max(0, start - 25) : start]
-    after = re.split(r"[;.]|\band\b", text[end : end + 70])[0]
+    window = re.split(r"[;.]", text[end : end + 70])[0]
+    after = re.split(r"\band\b", window)[0]
     near = [int(y) for y in _YEAR.findall(before)[-1:]] + [int(y) for y in _YEAR.findall(after)[:1]]
     for y in near:
         if y in years:
@@ -80,13 +83,15 @@ def _pick(
             return members[k - 1][1]
     if year is None:
         return None
-    if re.search(rf"\b(?:last|in)\s+(?:{_MONTHS})\b|\blast year\b", after):
-        last = re.search(r"\blast (?:year|" + _MONTHS + r")\b", after)
+    if re.search(rf"\b(?:last|in)\s+(?:{_MONTHS})\b|\blast year\b", window):
+        last = re.search(r"\blast (?:year|" + _MONTHS + r")\b", window)
         target = year - 1 if last and "year" in last.group(0) else year
         if last and "year" not in last.group(0):
             target = year - 1 if re.search(r"\blast\b", last.group(0)) else year
         if target in years:
             return years[target]
+    if year in years and re.search(r"\bsign\w*\s+(?:a|an|the)?\s*(?:new\s+)?$", before):
+        return years[year]  # "today signed a joint declaration"
     if re.search(r"\b(?:new|latest|this year's|today's)\s+$", before, re.IGNORECASE):
         past = [iri for y, iri in members if y <= year]
         return past[-1] if past else None

@@ -62,7 +62,8 @@ CUES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "endorsement",
         re.compile(
-            r"\b(?:endorsed|endorses|approved|approves|adopted|adopts|welcomed the adoption)\b"
+            r"\b(?:endorsed|endorses|endorse|approved|approves|approve|adopted|adopts|adopt|"
+            r"welcomed the adoption)\b"
             r"[^.]{0,160}\b(?:proposals|declaration|strategy|concept|compass|policy|"
             r"framework|conclusions|set|plan|report)\b",
             NOCASE,

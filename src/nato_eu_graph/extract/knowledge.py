@@ -103,6 +103,9 @@ class Knowledge:
         ]
         return hits[0] if len(hits) == 1 else None
 
+    def proposal_sets(self) -> list[str]:
+        return sorted(d for d, t in self.doc_types.items() if t.endswith("/proposal-set"))
+
     def is_proposal_set(self, iri: str) -> bool:
         return self.doc_types.get(iri, "").endswith("/proposal-set")
 

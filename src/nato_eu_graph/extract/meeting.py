@@ -23,9 +23,10 @@ def find_meeting(
 ) -> MeetingDraft | None:
     """The meeting the release reports; None for a release of unknown kind that names no
     one taking part (no structure is invented)."""
-    when = _meeting_date(sentences, anchor)
+    when = _meeting_date(sentences, anchor, kind)
     day = date.fromisoformat(when.value) if when else anchor
-    series = find_series(sentences, knowledge)
+    # A signing takes place at a summit or a visit; it is no meeting of their series.
+    series = find_series(sentences, knowledge) if kind != "signing" else None
     meeting = MeetingDraft(id="", label="", date=when, series=series)
     meeting.end = _meeting_end(sentences, when)
     meeting.place = _place(sentences, knowledge, kind)
@@ -44,19 +45,29 @@ def find_meeting(
 
 
 def _people_first(found: list[Participant]) -> list[Participant]:
-    """Where people are named taking part, the bodies named as hosting or visiting ("the
-    EUMS hosted the IMS") are who they came for, not more participants."""
-    if any(p.who.kind == "person" for p in found):
-        return [p for p in found if p.who.kind == "person" or p.role == "briefer"]
-    return found
+    """Where people are named taking part, the bodies named beside them ("the EUMS hosted
+    the IMS") are who the people came for, not more participants; a body stays as host
+    when no person hosts ("took part in the meeting of the European Council")."""
+    roles = {p.role for p in found if p.who.kind == "person"}
+    if not roles & {"host", "guest", "chair", "co-chair", "participant"}:
+        return found
+    hosted = "host" in roles
+    return [
+        p
+        for p in found
+        if p.who.kind == "person" or p.role == "briefer" or (p.role == "host" and not hosted)
+    ]
 
 
-def _meeting_date(sentences: list[Analysed], anchor: date | None) -> Statement | None:
+def _meeting_date(
+    sentences: list[Analysed], anchor: date | None, kind: str = ""
+) -> Statement | None:
     body = [s for s in sentences if not s.sentence.header]
     header = [s for s in sentences if s.sentence.header]
     for group, weight in ((body, 1.0), (header, 0.75)):
         for s in group:
-            if not is_meeting_sentence(s):
+            signing = kind == "signing" and bool(SIGNED.search(s.text))
+            if not (is_meeting_sentence(s) or signing):
                 continue
             for d in s.dates:
                 if d.precision == "day":
@@ -67,7 +78,11 @@ def _meeting_date(sentences: list[Analysed], anchor: date | None) -> Statement |
                     return Statement(d.iso, s.text, confidence, note=note)
     if anchor is None:
         return None
-    return Statement(anchor.isoformat(), "no date in the text: the release's date", 0.45)
+    # A release that gives no day but "today" reports the day it was published.
+    dated = any(d.precision == "day" and not d.relative for s in body for d in s.dates)
+    return Statement(
+        anchor.isoformat(), "no date in the text: the release's date", 0.45 if dated else 0.6
+    )
 
 
 def _meeting_end(sentences: list[Analysed], when: Statement | None) -> Statement | None:

@@ -147,7 +147,12 @@ def find_names(
     fuzzy, unknown = _near_misses(text, toks, found, index)
     found = sorted(found + fuzzy, key=lambda m: m.start)
     plural = _plural_documents(text, toks, found, index)
-    singular = _singular_documents(text, found + plural, index, year)
+    named = _singular_documents(text, found + plural, index, year)
+    singular = [m for m in named if m.kind == "document"]
+    if named:
+        unknown = [
+            u for u in unknown if not any(m.start < u.end and u.start < m.end for m in named)
+        ]
     if singular:
         unknown = [
             u for u in unknown if not any(m.start < u.end and u.start < m.end for m in singular)
@@ -216,6 +221,9 @@ def _near_misses(
     for run in capitalised_runs(text, toks):
         if run[0].start == toks[0].start and run[0].text.lower() in _OPENERS:
             run = run[1:]
+        if run and rank_before(text, run[0].start):  # "Mr Pieter Brandsma of NATO's Staff"
+            cut = next((k for k, t in enumerate(run) if t.text in ("of", "for")), len(run))
+            run = run[:cut]
         if not run:
             continue
         start, end = run[0].start, run[-1].end

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from .cues import (
+    ACCOMPANIED,
     ATTEND,
     BEHALF,
     BRIEF_ACTIVE,
@@ -26,6 +27,8 @@ from .cues import (
     REPRESENTED_BY,
     SIGNED,
     SPEAKER,
+    VISIT,
+    WELCOME,
 )
 from .knowledge import Knowledge
 from .model import NEW, Analysed, Participant, Statement, Thing
@@ -126,6 +129,8 @@ def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date | None) -> li
             return []
         hosts = _side(s, 0, active.start(), last=True)
         guests = _side(s, active.end(), _clause_end(s, active.end()), last=False)
+        if WELCOME.match(active.group(0)) and not guests:
+            return []  # "welcomed the progress": no one was welcomed
     out += [_participant(m, "host", s, 0.9, knowledge, day) for m in hosts]
     out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in guests]
     return out
@@ -155,10 +160,15 @@ def _chairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partici
 
 
 def _met(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
-    """ "X and Y met on ...": both take part, neither hosts."""
+    """ "X and Y met on ...": both take part, neither hosts; "Ministers met in the North
+    Atlantic Council": the body they met in hosts."""
     hit = MET.search(s.text)
     if not hit or HOST_ACTIVE.search(s.text) or HOST_PASSIVE.search(s.text):
         return []
+    bodies = [m for m in s.agents() if m.kind == "organisation" and m.start >= hit.end()]
+    gap = s.text[hit.end() : bodies[0].start] if bodies else ""
+    if bodies and re.fullmatch(r"\s+(?:in|within)\s+(?:the\s+)?", gap, NOCASE):
+        return [_participant(bodies[0], "host", s, 0.8, knowledge, day)]
     before = [
         m for m in s.agents() if m.end <= hit.start() and m.kind in ("person", "organisation")
     ]
@@ -190,20 +200,35 @@ def _attendees(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Part
         return []
     people = [m for m in s.agents() if m.kind == "person" and m.end <= hit.start()]
     people = [m for m in people if not _clause_between(s, m.end, hit.start())][-2:]
+    body = next((m for m in s.agents() if m.kind == "organisation" and m.start >= hit.end()), None)
+    if body is not None and re.match(
+        r"\s+(?:in|at)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:meeting|session|summit)\s+of\s+"
+        r"(?:the\s+)?$",
+        s.text[hit.end() : body.start],
+    ):  # "took part in the meeting of the European Council": its guest
+        return [_participant(body, "host", s, 0.8, knowledge, day)] + [
+            _participant(m, "guest", s, 0.8, knowledge, day) for m in people
+        ]
     return [_participant(m, "participant", s, 0.8, knowledge, day) for m in people]
 
 
 def _invited(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
-    """ "the Chiefs were joined by X (and Y)", "X was invited to a session": guests."""
-    joined = JOINED_BY.search(s.text)
-    if joined:
-        after = [m for m in s.agents() if m.kind == "person" and m.start >= joined.end()]
-        return [_participant(m, "guest", s, 0.85, knowledge, day) for m in after[:3]]
-    invited = INVITED.search(s.text)
-    if invited:
-        before = [m for m in s.agents() if m.kind == "person" and m.end <= invited.start()]
-        return [_participant(m, "guest", s, 0.85, knowledge, day) for m in before[-1:]]
-    return []
+    """ "the Chiefs were joined by X (and Y)", "X was invited to a session", "X travelled to
+    ...", "X was accompanied by Y": guests."""
+    out: list[Participant] = []
+    people = [m for m in s.agents() if m.kind == "person"]
+    for cue in (JOINED_BY, ACCOMPANIED):
+        hit = cue.search(s.text)
+        if hit:
+            after = [m for m in people if m.start >= hit.end()][:3]
+            out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in after]
+    for cue in (INVITED, VISIT):
+        hit = cue.search(s.text)
+        if hit:
+            before = [m for m in people if m.end <= hit.start()]
+            before = [m for m in before if not _clause_between(s, m.end, hit.start())][-1:]
+            out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in before]
+    return out
 
 
 def _speaker(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -228,11 +253,17 @@ def _briefers(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Parti
     out: list[Participant] = []
     cues = list(BRIEF_BY.finditer(s.text))
     for k, cue in enumerate(cues):
-        after = [m for m in s.agents() if m.start >= cue.end()]
+        stop = cues[k + 1].start() if k + 1 < len(cues) else len(s.text)
+        after = [m for m in s.agents() if cue.end() <= m.start < stop]
         if not after:
             continue
-        stop = cues[k + 1].start() if k + 1 < len(cues) else len(s.text)
         out.append(_briefer(after[0], s, after[0].end, stop, knowledge, day))
+        # "briefed by X of the Commission and Y of NATO": each person so listed
+        out += [
+            _briefer(m, s, m.end, stop, knowledge, day)
+            for m in after[1:3]
+            if m.kind == "person" and after[0].kind == "person"
+        ]
     active = BRIEF_ACTIVE.search(s.text)
     if active and not cues:
         before = [
@@ -379,7 +410,10 @@ def _merge(found: Iterable[Participant]) -> list[Participant]:
         best.about += [a for a in other.about if a.value not in known]
         out[key] = best
     merged = list(out.values())
-    if any(p.role == "host" for p in merged):  # at a hosted meeting, the others are guests
+    chairs = {p.who.iri for p in merged if p.role in ("chair", "co-chair")}
+    merged = [p for p in merged if not (p.role == "host" and p.who.iri in chairs)]
+    if any(p.role == "host" and p.who.kind == "person" for p in merged):
+        # at a meeting a person hosts, the others are guests
         for p in merged:
             if p.role == "participant":
                 p.role = "guest"

@@ -109,8 +109,17 @@ def _facts(
         meeting = find_meeting(sentences, knowledge, anchor, kind)
         if meeting is not None:
             ex.meetings.append(meeting)
+    if kind not in MEETING_KINDS:  # only documents acted on are facts of these releases
+        used = {a.document.thing.iri for a in ex.adoptions if a.document.thing}
+        keep = [d for d in docs if d.thing.iri in used or d.ordinal is not None]
+        ex.candidates += [
+            Candidate("document", d.label, d.id, d.evidence, d.confidence)
+            for d in docs
+            if d not in keep
+        ]
+        docs = keep
     ex.documents = docs
-    ex.candidates = [c for c in ex.candidates if c.kind != "document"]
+    ex.candidates = [c for c in ex.candidates if c.kind != "document" or kind not in MEETING_KINDS]
 
 
 def _with_document(adoptions: list[AdoptionDraft], report: Statement | None) -> list[AdoptionDraft]:

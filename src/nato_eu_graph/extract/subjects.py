@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..namespaces import ID
+from ..ingest.resolve import normalise
+from ..namespaces import ID, NEG
 from .cues import DISCUSS, is_meeting_sentence
 from .knowledge import Knowledge
 from .model import Analysed, Statement, Thing
@@ -56,7 +57,17 @@ def _modifier(m: Mention, s: Analysed, knowledge: Knowledge) -> bool:
     the domain a subject; inside a topic's name ("NATO space activities") it does."""
     if not _is_domain(m, knowledge):
         return False
-    return not m.nested and bool(MODIFIED.match(s.text[m.end :]))
+    if m.nested:
+        outer = next(
+            (o for o in s.mentions if o.start <= m.start and m.end <= o.end and o is not m), None
+        )
+        in_area = outer is not None and outer.iri in knowledge.resolver.schemes.get(
+            NEG + "CooperationAreas", set()
+        )
+        # "space" inside the topic "NATO space activities" is the domain; inside the area
+        # "security and defence in space" the area says it already.
+        return in_area or normalise(m.text) != normalise(knowledge.label(m.iri))
+    return bool(MODIFIED.match(s.text[m.end :]))
 
 
 def issued_by(m: Mention, knowledge: Knowledge, day: date | None) -> bool:
