@@ -36,7 +36,7 @@ COMMANDS = {
     **dict.fromkeys(("build", "info", "load", "batches", "unload", "export"), "store"),
     **dict.fromkeys(("queries", "query", "report", "coverage"), "query"),
     **dict.fromkeys(("visualize", "path", "centrality"), "views"),
-    "extract": "extract",
+    **dict.fromkeys(("extract", "extract-eval"), "extract"),
     "serve": "serve",
 }
 

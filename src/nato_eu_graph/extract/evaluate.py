@@ -19,6 +19,7 @@ import yaml
 from ..errors import ParseError
 from ..ingest.resolve import Resolver, normalise
 from ..namespaces import ID
+from .knowledge import Knowledge
 
 FACT_TYPES = (
     "date",
@@ -79,6 +80,18 @@ class Score:
                 exp += len(case.expected.get(t, set()))
                 got += len(case.found.get(t, set()))
         return hit, exp, got
+
+    def differences(self) -> list[str]:
+        """Each release's missed and extra facts, a line each."""
+        out = []
+        for c in self.cases:
+            if c.kind != c.expected_kind:
+                out.append(f"{c.release.name}: kind {c.kind}, expected {c.expected_kind}")
+            for t in FACT_TYPES:
+                want, got = c.expected.get(t, set()), c.found.get(t, set())
+                out += [f"{c.release.name}: missed {t}: {v}" for v in sorted(want - got)]
+                out += [f"{c.release.name}: extra {t}: {v}" for v in sorted(got - want)]
+        return out
 
     def rows(self) -> list[tuple[str, int, int, int, float, float]]:
         """Per fact type, then per release kind, then over all: hits, expected, found,
@@ -249,3 +262,28 @@ def releases_in(folder: Path) -> list[tuple[Path, Path]]:
         if expected.is_file():
             out.append((path, expected))
     return out
+
+
+def evaluate(folder: Path, knowledge: Knowledge, drafts: Path | None = None) -> Score:
+    """Draft every release of ``folder`` and score the drafts against the expected facts."""
+    from ..files import write_text_atomic
+    from .draft import render_draft
+    from .release import extract_file
+
+    pairs = releases_in(folder)
+    if not pairs:
+        raise ParseError(
+            "no release with expected facts beside it",
+            file=str(folder),
+            hint="put <name>.txt (or .html) and <name>.expected.yaml side by side",
+        )
+    normaliser = Normaliser(knowledge.resolver)
+    score = Score()
+    if drafts is not None:
+        drafts.mkdir(parents=True, exist_ok=True)
+    for release, expected in pairs:
+        draft = render_draft(extract_file(release, knowledge))
+        if drafts is not None:
+            write_text_atomic(drafts / f"{release.stem}.yaml", draft)
+        score.cases.append(score_case(release, expected, draft, normaliser))
+    return score

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher, get_close_matches
 
-from ..ingest.resolve import Resolver, normalise, strip_rank
+from ..ingest.resolve import RANKS, Resolver, normalise, strip_rank
 from ..namespaces import FOAF, NEG, ORG, SCHEMA, SKOS
 from .families import _core, _plural_documents, _singular_documents
 from .lexicon import DOC_HEADS, GENERIC, ORG_HEADS, PLACE_HEADS, TITLES
@@ -33,6 +33,7 @@ _TITLES_SET = set(_TITLES_FOLDED)
 _PARTICLES = {"van", "der", "den", "de", "von", "di", "da", "du", "la", "le", "del", "ter"}
 _TOKEN = re.compile(r"\w+(?:['’\-‐‑–./&]\w+)*")
 
+_RANK_WORDS = {r.split(" ")[0] for r in RANKS}
 # Kinds by class, in order of preference when a thing has several classes.
 _KIND_OF = [
     (FOAF + "Person", "person"),
@@ -64,6 +65,7 @@ class NameIndex:
     def __init__(self, resolver: Resolver, keys: Iterable[str]) -> None:
         self.resolver = resolver
         self.kinds = {iri: _kind(resolver, iri) for iri in resolver.entities}
+        self._starts: set[str] = set()  # the first word of every label, folded
         self._by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
         self._families: dict[str, list[tuple[int, str]]] = defaultdict(list)
         # "joint declaration" -> the dated documents so named (2016, 2018, 2023)
@@ -71,6 +73,8 @@ class NameIndex:
         for key in keys:
             if not key:
                 continue
+            for form in (key, strip_rank(key)):
+                self._starts.add(re.split(r"[\s,;:-]", form, maxsplit=1)[0])
             self._by_shape[(key.count(" "), key[0])].append(key)
             m = re.fullmatch(r"(.+) ((?:19|20)\d\d)", key)
             if m:
@@ -78,6 +82,12 @@ class NameIndex:
                     if self.kinds.get(iri) == "document":
                         self._families[m.group(1)].append((int(m.group(2)), iri))
                         self.singular[_core(m.group(1))].add((int(m.group(2)), iri))
+
+    def may_start(self, word: str) -> bool:
+        """Whether some label begins with ``word`` (or with a rank the resolver strips)."""
+        folded = normalise(word)
+        head = re.split(r"[\s,;:-]", folded, maxsplit=1)[0]
+        return head in self._starts or head in _RANK_WORDS
 
     def lookup(self, text: str) -> list[str]:
         """Things of a kind extraction uses whose label is exactly ``text``."""
@@ -174,6 +184,8 @@ def _title_at(text: str, toks: list[Token], i: int) -> int:
 
 
 def _longest_at(text: str, toks: list[Token], i: int, index: NameIndex) -> Mention | None:
+    if not index.may_start(toks[i].text):
+        return None  # no label begins with this word: skip the twelve look-ups
     for j in range(min(len(toks), i + MAX_TOKENS) - 1, i - 1, -1):
         surface = text[toks[i].start : toks[j].end]
         folded = normalise(surface)

@@ -129,11 +129,20 @@ def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date | None) -> li
             return []
         hosts = _side(s, 0, active.start(), last=True)
         guests = _side(s, active.end(), _clause_end(s, active.end()), last=False)
-        if WELCOME.match(active.group(0)) and not guests:
+        if WELCOME.match(active.group(0)) and WELCOMED_THING.match(s.text[active.end() :]):
             return []  # "welcomed the progress": no one was welcomed
     out += [_participant(m, "host", s, 0.9, knowledge, day) for m in hosts]
     out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in guests]
     return out
+
+
+WELCOMED_THING = re.compile(
+    r"\s+(?:the\s+|this\s+|these\s+|their\s+|its\s+|a\s+|an\s+)?(?:\w+\s+)?"
+    r"(?:progress|decisions?|momentum|results?|adoption|launch|agreements?|reports?|news|"
+    r"initiatives?|efforts?|work|steps?|commitments?|fact|opportunity|outcomes?|ideas?|"
+    r"proposals?|establishment|creation|conclusions?|signing|developments?|plans?)\b",
+    NOCASE,
+)
 
 
 def _cochairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:

@@ -250,7 +250,8 @@ _ENGLISH = frozenset(
 _OTHER = frozenset(
     re.findall(
         r"\w+",
-        "le la les des du et au aux une est sont pour avec par dans sur qui que ont été "  # fr
+        "le la les des du de l d et au aux un une est sont pour avec par dans sur qui que ont "
+        "été ce cette ces sa ses leur leurs entre aussi également lors "  # fr
         "der die das und mit für von zu im ist den dem des eine einer "  # de
         "el los las del y con por para una en que se "  # es
         "il gli della delle dei di e per che sono",  # it

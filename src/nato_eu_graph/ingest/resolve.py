@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
+from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
@@ -55,14 +56,17 @@ _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 _QUOTES = dict.fromkeys(map(ord, "‘’ʼ`´"), "'")
 
 
+@lru_cache(maxsize=1 << 17)
 def normalise(text: str) -> str:
-    """Fold a name to the form names are compared in."""
+    """Fold a name to the form names are compared in (cached: extract folds the same
+    stretches of text again and again)."""
     text = unicodedata.normalize("NFKD", text.translate(_DASHES).translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"\s+", " ", text).strip(' .,;:!?"()[]')
     return re.sub(r"'s$", "", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_rank(folded: str) -> str:
     for rank in RANKS:
         if folded.startswith(rank + " "):

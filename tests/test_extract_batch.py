@@ -1,0 +1,132 @@
+"""``extract`` on many releases: one draft each, a summary table, the same meeting drafted
+once, a bad file reported without stopping the others; and releases in other languages or
+without a dateline read as far as they can be."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from nato_eu_graph.extract.batch import releases_in, run_batch, summary
+from nato_eu_graph.extract.knowledge import Knowledge
+from nato_eu_graph.extract.model import Extraction
+from nato_eu_graph.extract.release import extract_release
+from nato_eu_graph.extract.text import release_from_text
+from nato_eu_graph.store.embedded import EmbeddedStore
+
+EVAL = Path(__file__).parent / "extract_eval"
+STAFF = EVAL / "staff-04-eeas-schuman-22nd-2024.txt"
+
+
+def _cli() -> object:
+    from nato_eu_graph.cli.main import main
+
+    return main
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = STAFF.read_text(encoding="utf-8")
+    (folder / "a-release.txt").write_text(text, encoding="utf-8")
+    # The same conference as a news site reposts it: other title, same facts.
+    repost = text.replace(
+        "EU Military Staff hosts NATO International Military Staff for the 22nd Directors "
+        "General Conference",
+        "Military staffs of the EU and NATO meet in Brussels",
+    )
+    (folder / "b-repost.txt").write_text(repost, encoding="utf-8")
+    (folder / "c-broken.txt").write_bytes(b"\x00\x01 not a release")
+    (folder / "notes.md").write_text("not read: not a release suffix", encoding="utf-8")
+    return folder
+
+
+def test_a_batch_drafts_each_release_once(built_store: EmbeddedStore, tmp_path: Path) -> None:
+    knowledge = Knowledge.from_store(built_store)
+    folder = _folder(tmp_path)
+    releases = releases_in([folder])
+    assert [p.name for p in releases] == ["a-release.txt", "b-repost.txt", "c-broken.txt"]
+    rows = run_batch(releases, knowledge, tmp_path / "out")
+    first, second, broken = rows
+    assert first.kind == "staff-conference" and first.facts > 5 and not first.duplicate_of
+    assert second.duplicate_of == "a-release.yaml"
+    draft = yaml.safe_load((tmp_path / "out" / "b-repost.yaml").read_text(encoding="utf-8"))
+    assert "meetings" not in draft  # the meeting is drafted once, in the first draft
+    assert "drafted in a-release.yaml already" in (tmp_path / "out" / "b-repost.yaml").read_text()
+    assert broken.error and "binary" in broken.error and broken.draft is None
+    table = summary(rows)
+    assert table[0][:3] == ["release", "date", "kind"]
+    assert table[2][-1] == "same meeting as a-release.yaml"
+
+
+def test_the_batch_command(store_copy: Path, tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    out = tmp_path / "drafts"
+    result = CliRunner().invoke(
+        _cli(),  # type: ignore[arg-type]
+        [
+            "extract",
+            str(folder),
+            str(EVAL / "appoint-02-dgeums-handover-pulkkinen.txt"),
+            "-o",
+            str(out),
+            "--store",
+            str(store_copy),
+        ],
+    )
+    assert result.exit_code == 1  # one release could not be read ...
+    assert "could not be read" in result.output and "Traceback" not in result.output
+    # ... and the others were drafted all the same, with the summary beside them.
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "a-release.yaml",
+        "appoint-02-dgeums-handover-pulkkinen.yaml",
+        "b-repost.yaml",
+        "summary.tsv",
+    ]
+    rows = (out / "summary.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].split("\t")[:3] == ["release", "date", "kind"]
+    assert any(r.startswith("appoint-02") and "\tappointment\t" in r for r in rows)
+
+
+def test_a_batch_needs_a_folder_for_its_drafts(store_copy: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        _cli(),  # type: ignore[arg-type]
+        ["extract", str(EVAL), "--store", str(store_copy)],
+    )
+    assert result.exit_code == 2 and "-o FOLDER" in result.output
+
+
+def _read(store: EmbeddedStore, text: str) -> Extraction:
+    return extract_release(release_from_text(text), Knowledge.from_store(store), file="r.txt")
+
+
+def test_french_below_english_is_skipped(built_store: EmbeddedStore) -> None:
+    text = (
+        "NATO hosts the EU Military Staff\nBrussels, 10 June 2022\n"
+        "On 10 June 2022, Lieutenant General Hans-Werner Wiermann, Director General of the "
+        "NATO International Military Staff, welcomed Vice Admiral Hervé Bléjean to NATO "
+        "Headquarters for the IMS-EUMS Directors General conference.\n"
+        "La réunion a été coprésidée par le Général de corps d'armée Hans-Werner Wiermann et "
+        "le Vice-amiral d'escadre Hervé Bléjean, qui ont discuté de la mobilité militaire.\n"
+        "Le Directeur général de l'État-major de l'UE, Monsieur Jean-Pierre Nouveau, a "
+        "présenté les travaux.\n"
+    )
+    ex = _read(built_store, text)
+    assert ex.skipped == 2 and any("another language" in n for n in ex.notes)
+    assert ex.meeting is not None
+    assert {p.role for p in ex.meeting.participants} == {"host", "guest"}  # not co-chairs
+    assert not [c for c in ex.candidates if "Nouveau" in c.name]
+
+
+def test_unknown_kind_invents_no_meeting(built_store: EmbeddedStore) -> None:
+    text = (
+        "Vacancy notice: Deputy Director General of the EU Military Staff\n"
+        "Brussels, 3 March 2025\n"
+        "Applications are invited for the post. The closing date is 31 March 2025.\n"
+    )
+    ex = _read(built_store, text)
+    assert ex.kind.value == "unknown"
+    assert ex.meetings == [] and ex.tenures == [] and ex.adoptions == []
