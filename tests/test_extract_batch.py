@@ -130,3 +130,27 @@ def test_unknown_kind_invents_no_meeting(built_store: EmbeddedStore) -> None:
     ex = _read(built_store, text)
     assert ex.kind.value == "unknown"
     assert ex.meetings == [] and ex.tenures == [] and ex.adoptions == []
+
+
+def test_two_meetings_in_one_release_are_two_entries(built_store: EmbeddedStore) -> None:
+    text = (EVAL / "council-08-two-meetings-2023.txt").read_text(encoding="utf-8")
+    ex = _read(built_store, text)
+    got = [
+        (
+            m.date.value if m.date else "",
+            m.series.value if m.series else "",
+            m.place and m.place.value,
+        )
+        for m in ex.meetings
+    ]
+    assert got == [
+        ("2023-05-16", "NAC–PSC meeting", "NATO headquarters"),
+        (
+            "2023-05-17",
+            "EU Military Committee of Chiefs of Defence with the Chair of the NATO Military "
+            "Committee",
+            "Brussels",
+        ),
+    ]
+    chairs = [{p.who.name for p in m.participants if "chair" in p.role} for m in ex.meetings]
+    assert chairs == [{"Mircea Geoană", "Delphine Pronk"}, {"Robert Brieger"}]

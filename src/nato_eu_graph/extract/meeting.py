@@ -44,6 +44,32 @@ def find_meeting(
     return meeting
 
 
+def meeting_parts(sentences: list[Analysed], anchor: date | None) -> list[list[Analysed]]:
+    """The release cut where it turns to another meeting: a sentence about a meeting, on
+    another day than the one before, that names who took part ("On 5 May, the Chiefs of
+    Defence met ..."). A release about one meeting is one part; the header goes with the
+    first."""
+    starts: list[int] = []
+    days: list[str] = []
+    for k, s in enumerate(sentences):
+        if s.sentence.header or s.sentence.foreign or not is_meeting_sentence(s):
+            continue
+        day = next((d.iso for d in s.dates if d.precision == "day"), None)
+        if day is None or not s.agents() or (anchor and day > anchor.isoformat()):
+            continue
+        if not days or day != days[-1]:
+            starts.append(k)
+            days.append(day)
+    if len(set(days)) < 2:
+        return [sentences]
+    header = [s for s in sentences[: starts[0]]]
+    parts = []
+    for n, k in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(sentences)
+        parts.append((header if n == 0 else []) + sentences[k:end])
+    return parts
+
+
 def _people_first(found: list[Participant]) -> list[Participant]:
     """Where people are named taking part, the bodies named beside them ("the EUMS hosted
     the IMS") are who the people came for, not more participants; a body stays as host

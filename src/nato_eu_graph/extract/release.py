@@ -25,7 +25,7 @@ from .dates import find_dates, release_date
 from .documents import find_adoptions, find_report, link_reports, new_documents
 from .kinds import MEETING_KINDS, classify
 from .knowledge import Knowledge
-from .meeting import find_meeting
+from .meeting import find_meeting, meeting_parts
 from .model import NEW, AdoptionDraft, Analysed, Candidate, Extraction, Statement, Thing
 from .names import find_names
 from .recognitions import find_recognitions
@@ -106,9 +106,10 @@ def _facts(
     elif kind == "recognition":
         ex.recognitions = find_recognitions(sentences, knowledge, anchor)
     if kind in MEETING_KINDS:
-        meeting = find_meeting(sentences, knowledge, anchor, kind)
-        if meeting is not None:
-            ex.meetings.append(meeting)
+        for part in meeting_parts(sentences, anchor):
+            meeting = find_meeting(part, knowledge, anchor, kind)
+            if meeting is not None and meeting.id not in {m.id for m in ex.meetings}:
+                ex.meetings.append(meeting)
     if kind not in MEETING_KINDS:  # only documents acted on are facts of these releases
         used = {a.document.thing.iri for a in ex.adoptions if a.document.thing}
         keep = [d for d in docs if d.thing.iri in used or d.ordinal is not None]
