@@ -154,3 +154,15 @@ def test_two_meetings_in_one_release_are_two_entries(built_store: EmbeddedStore)
     ]
     chairs = [{p.who.name for p in m.participants if "chair" in p.role} for m in ex.meetings]
     assert chairs == [{"Mircea Geoană", "Delphine Pronk"}, {"Robert Brieger"}]
+
+
+def test_every_form_of_an_adoption_verb(built_store: EmbeddedStore) -> None:
+    # "endorsing" once stopped a real release with StopIteration.
+    for verb in ("endorsing", "endorses", "approving", "adopting"):
+        text = (
+            "EU and NATO Councils endorse new proposals\nBrussels, 6 December 2017\n"
+            f"The Councils of the EU and NATO yesterday took cooperation further by {verb} "
+            "the common set of new proposals.\n"
+        )
+        ex = _read(built_store, text)
+        assert ex.kind.value == "endorsement", verb

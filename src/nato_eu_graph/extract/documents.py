@@ -18,9 +18,9 @@ from .names import Mention
 from .ordinals import WORDS as ORDINAL_WORDS
 
 NOCASE = re.IGNORECASE
-VERBS = {
-    "endorse": "endorsed",
-    "approve": "approved",
+VERBS = {  # stems: "endorsing", "endorses", "endorsed" all start with "endors"
+    "endors": "endorsed",
+    "approv": "approved",
     "adopt": "adopted",
     "present": "presented",
     "submit": "presented",
@@ -80,7 +80,9 @@ def _adoptions_at(
     last: list[Statement],
 ) -> list[AdoptionDraft]:
     word = normalise(verb.group(0))
-    what = next(v for k, v in VERBS.items() if word.startswith(k))
+    what = next((v for k, v in VERBS.items() if word.startswith(k)), None)
+    if what is None:
+        return []
     if kind == "progress-report" and what != "presented":
         return []
     if kind == "endorsement" and what == "presented":
