@@ -30,6 +30,7 @@ LAYERS = {
     "views": 4,
     "extract": 4,
     "api": 5,
+    "site": 5,
     "cli": 6,
     "__main__": 6,
 }

@@ -38,6 +38,7 @@ COMMANDS = {
     **dict.fromkeys(("visualize", "path", "centrality"), "views"),
     **dict.fromkeys(("extract", "extract-eval"), "extract"),
     "serve": "serve",
+    "site": "site",
 }
 
 
