@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from ..errors import QueryError
 from ..store.protocol import GraphStore
 from .catalog import get
 from .execute import run, run_named
@@ -63,29 +64,31 @@ class Coverage:
     unsourced: list[str] = field(default_factory=list)
 
 
-def coverage(store: GraphStore) -> Coverage:
-    """Measure the store."""
+def coverage(store: GraphStore, *, timeout: float | None = None) -> Coverage:
+    """Measure the store; each of its queries gives up after ``timeout`` seconds (a
+    QueryError), when given."""
     cov = Coverage(facts_per_year={a: {} for a in AREAS})
-    for row in run_named(store, get("facts-per-year")).values():
+    for row in run_named(store, get("facts-per-year"), timeout=timeout).values():
         cov.facts_per_year.setdefault(str(row["area"]), {})[int(str(row["year"]))] = int(
             str(row["facts"])
         )
-    _series(store, cov)
-    _posts(store, cov)
+    _series(store, cov, timeout)
+    _posts(store, cov, timeout)
     cov.publishers = [
         (str(r["name"]), int(str(r["pages"])), int(str(r["facts"])))
-        for r in run_named(store, get("facts-per-publisher")).values()
+        for r in run_named(store, get("facts-per-publisher"), timeout=timeout).values()
     ]
     cov.identifiers = [
         (str(r["kind"]), int(str(r["things"])), int(str(r["withWikidata"])))
-        for r in run_named(store, get("identifier-coverage")).values()
+        for r in run_named(store, get("identifier-coverage"), timeout=timeout).values()
     ]
-    cov.unsourced = [str(r["fact"]) for r in run_named(store, get("facts-without-source")).values()]
+    unsourced = run_named(store, get("facts-without-source"), timeout=timeout)
+    cov.unsourced = [str(r["fact"]) for r in unsourced.values()]
     return cov
 
 
-def _series(store: GraphStore, cov: Coverage) -> None:
-    rows = run_named(store, get("series-rhythm")).values()
+def _series(store: GraphStore, cov: Coverage, timeout: float | None) -> None:
+    rows = run_named(store, get("series-rhythm"), timeout=timeout).values()
     years = [int(str(r["year"])) for r in rows if r["year"]]
     horizon = max(years, default=0)
     counts: dict[str, dict[int, int]] = {}
@@ -107,13 +110,20 @@ def _series(store: GraphStore, cov: Coverage) -> None:
         cov.series.append(SeriesGaps(name, per_year, first, horizon, short))
 
 
-def _posts(store: GraphStore, cov: Coverage) -> None:
-    query = get("post-gaps")
-    for post in run(store, POSTS).values():
-        found: dict[tuple[str, str, str], list[str]] = {}
-        for r in run_named(store, query, {"post": str(post["post"])}).values():
-            key = (str(r["afterName"]), str(r["from"]), str(r["to"] or ""))
-            found.setdefault(key, []).append(str(r["nextName"] or ""))
+def _posts(store: GraphStore, cov: Coverage, timeout: float | None) -> None:
+    """The post-gaps query once for every post (its ?post left free), not once a post:
+    the same answers, one pass over the tenures."""
+    text = get("post-gaps").text
+    if "SELECT ?after " not in text:
+        raise QueryError("the post-gaps query no longer starts its SELECT with ?after")
+    text = text.replace("SELECT ?after ", "SELECT ?post ?after ", 1)
+    rows = run(store, text, timeout=timeout).values()
+    by_post: dict[str, dict[tuple[str, str, str], list[str]]] = {}
+    for r in rows:
+        key = (str(r["afterName"]), str(r["from"]), str(r["to"] or ""))
+        by_post.setdefault(str(r["post"]), {}).setdefault(key, []).append(str(r["nextName"] or ""))
+    for post in run(store, POSTS, timeout=timeout).values():
+        found = by_post.get(str(post["post"]), {})
         for (after, first, last), nexts in sorted(found.items(), key=lambda kv: kv[0][1]):
             following = " / ".join(sorted(n for n in nexts if n))
             cov.post_gaps.append(PostGap(str(post["name"]), after, first, last, following))

@@ -5,6 +5,7 @@ the things in it); and the coverage report (the gaps a curator should fill).
 
 from __future__ import annotations
 
+from ..errors import QueryError
 from ..query.catalog import NamedQuery, catalogue
 from ..query.coverage import as_text, coverage
 from ..query.execute import run_named
@@ -12,16 +13,19 @@ from ..store.protocol import GraphStore
 from .graph import SiteGraph
 from .html import esc, link, page, table
 
+TIMEOUT = 10.0  # seconds for one query's answer on a page: a large store may take longer
 
-def query_pages(store: GraphStore, g: SiteGraph) -> dict[str, str]:
-    """Path -> page, for every catalogue query, its index and the coverage report."""
+
+def query_pages(store: GraphStore, g: SiteGraph, timeout: float = TIMEOUT) -> dict[str, str]:
+    """Path -> page, for every catalogue query, its index and the coverage report. A query
+    that takes longer than ``timeout`` gets its page without its answer, saying so."""
     out: dict[str, str] = {}
     rows = []
     for q in catalogue().values():
         if q.kind != "query":
             continue
         path = f"queries/{q.name}.html"
-        out[path] = _query_page(store, g, q, path)
+        out[path] = _query_page(store, g, q, path, timeout)
         rows.append([link("queries/index.html", path, q.name), esc(q.title)])
     body = (
         "<h1>Named queries</h1><p>Each query with its parameters, its SPARQL and its answer "
@@ -31,16 +35,35 @@ def query_pages(store: GraphStore, g: SiteGraph) -> dict[str, str]:
         + '<p><a href="coverage.html">Coverage: what the graph holds and the gaps to fill</a></p>'
     )
     out["queries/index.html"] = page("queries/index.html", "Named queries", body)
-    text = as_text(coverage(store), markdown=True)
+    try:
+        report = f"<pre>{esc(as_text(coverage(store, timeout=timeout), markdown=True))}</pre>"
+    except QueryError:
+        report = _too_long("nato-eu-graph coverage", timeout)
     out["queries/coverage.html"] = page(
-        "queries/coverage.html", "Coverage", f"<h1>Coverage</h1><pre>{esc(text)}</pre>"
+        "queries/coverage.html", "Coverage", f"<h1>Coverage</h1>{report}"
     )
     return out
 
 
-def _query_page(store: GraphStore, g: SiteGraph, q: NamedQuery, path: str) -> str:
+def _too_long(command: str, timeout: float) -> str:
+    return (
+        f"<p>Not computed: it took longer than {timeout:g} s on this store. Run "
+        f"<code>{esc(command)}</code> for the answer.</p>"
+    )
+
+
+def _query_page(store: GraphStore, g: SiteGraph, q: NamedQuery, path: str, timeout: float) -> str:
     params = dict(q.example)
-    result = run_named(store, q, params)
+    command = f"nato-eu-graph query {q.name}" + "".join(f" -p {k}={v}" for k, v in params.items())
+    try:
+        result = run_named(store, q, params, timeout=timeout)
+    except QueryError:
+        body = (
+            f"<h1>{esc(q.title)}</h1><p>{esc(q.description)}</p>"
+            + _too_long(command, timeout)
+            + f"<h2>SPARQL</h2><pre>{esc(q.text)}</pre>"
+        )
+        return page(path, q.title, body)
     ptable = table(
         ["parameter", "type", "meaning", "example"],
         [

@@ -35,8 +35,12 @@ def sha(text: str) -> str:
 
 
 def rel(page: str, target: str) -> str:
-    """The link from the page at ``page`` to ``target`` (both relative to the site root)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """The link from the page at ``page`` to ``target`` (both relative to the site root):
+    up to the root, then down (shorter within one folder)."""
+    folder = posixpath.dirname(page)
+    if folder and target.startswith(folder + "/"):
+        return target[len(folder) + 1 :]
+    return "../" * page.count("/") + target
 
 
 def page(
