@@ -61,7 +61,8 @@ def site_row(label: str, synthetic: int) -> str:
     verdict = "met" if ratio <= 10 else "NOT met"
     return (
         f"| {label} | {store_triples_note(synthetic)} | {written.pages} | {written.files} | "
-        f"{written.bytes / 1e6:.1f} | {seconds:.1f} | {turtle:.2f} | {ratio:.1f}× | ≤ 10× {verdict} |"
+        f"{written.bytes / 1e6:.1f} | {seconds:.1f} | {turtle:.2f} | {ratio:.1f}× | "
+        f"≤ 10× {verdict} |"
     )
 
 
@@ -115,7 +116,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="curated only; 1,000 items")
     args = parser.parse_args()
     print(
-        "| store | triples | pages | files | MB | site s | export turtle s | site / export | target |"
+        "| store | triples | pages | files | MB | site s | export turtle s | site / export "
+        "| target |"
     )
     print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     print(site_row("curated", 0))

@@ -166,3 +166,31 @@ def test_every_form_of_an_adoption_verb(built_store: EmbeddedStore) -> None:
         )
         ex = _read(built_store, text)
         assert ex.kind.value == "endorsement", verb
+
+
+def test_a_change_of_command_from_one_to_the_other(built_store: EmbeddedStore) -> None:
+    text = (
+        "Change of command at the EU Military Staff\nBrussels, 28 May 2013\n"
+        "The High Representative presided today over the change of command of the European "
+        "Union Military Staff (EUMS) from General Ton van Osch to General Wolfgang Wosolsobe.\n"
+    )
+    ex = _read(built_store, text)
+    assert ex.kind.value == "appointment"
+    got = [
+        (t.person.name, t.post.value, t.start and t.start.value, t.end and t.end.value)
+        for t in ex.tenures
+    ]
+    assert got == [
+        (
+            "Wolfgang Wosolsobe",
+            "Director General of the European Union Military Staff",
+            "2013-05-28",
+            None,
+        ),
+        (
+            "Ton van Osch",
+            "Director General of the European Union Military Staff",
+            None,
+            "2013-05-27",
+        ),
+    ]

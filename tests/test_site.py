@@ -298,6 +298,18 @@ def test_the_site_in_a_browser(browser, site: Path) -> None:  # type: ignore[no-
         "Array.from(document.querySelectorAll('.vis-item')).map(e => e.textContent)"
     )
     assert any("<img src=x" in t for t in titles)
+    # Filters: a box per series, post and organisation; the post boxes hide the tenures.
+    labels = browser.evaluate(
+        "Array.from(document.querySelectorAll('#filters label')).map(l => l.textContent.trim())"
+    )
+    assert {"organisation", "post", "series", "documents"} <= set(labels)
+    assert "Director General of the NATO International Military Staff" in labels
+    shown = browser.evaluate("document.querySelectorAll('.vis-group').length")
+    browser.evaluate(
+        "Array.from(document.querySelectorAll('#filters legend input'))"
+        ".filter(i => i.parentNode.textContent.trim() === 'post')[0].click()"
+    )
+    assert browser.evaluate("document.querySelectorAll('.vis-group').length") < shown
     browser.evaluate(
         "var d = document.getElementById('day'); d.value = '2030-01-02';"
         "d.dispatchEvent(new Event('change'))"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 from .coreference import _post_of
 from .knowledge import Knowledge
@@ -51,6 +52,8 @@ def find_tenures(
             person, post, evidence = _newcomer(s, verb, people, posts, knowledge)
         if person is not None and successor_of is None:
             successor_of = _predecessor(s, person)
+    if person is None:
+        person, post, successor_of, evidence = _from_to(sentences, knowledge)
     if person is None or post is None:
         return out
     start = _start_day(sentences, anchor)
@@ -84,6 +87,41 @@ def find_tenures(
             )
         )
     return out
+
+
+FROM_TO = re.compile(r"\bfrom\s+$", NOCASE)
+
+
+def _from_to(
+    sentences: list[Analysed], knowledge: Knowledge
+) -> tuple[Mention | None, Statement | None, Mention | None, str]:
+    """ "the change of command ... from General X to General Y": Y takes over from X."""
+    for s in sentences:
+        if s.sentence.foreign:
+            continue
+        people = [m for m in s.mentions if m.kind == "person"]
+        for a, b in pairwise(people):
+            before_a = s.text[: a.start].rstrip()
+            before_a = (
+                before_a[: -len(a.rank)].rstrip()
+                if a.rank and before_a.endswith(a.rank)
+                else before_a
+            )
+            gap = s.text[a.end : b.start]
+            if b.rank:
+                gap = gap.replace(b.rank, "")
+            if FROM_TO.search(before_a + " ") and re.fullmatch(
+                r"[\s,]*(?:\([^)]*\))?[\s,]*to\s+", gap, NOCASE
+            ):
+                bodies = [m for m in s.mentions if m.kind == "organisation" and m.end <= a.start]
+                target = _post_of(b, s) or _post_of(a, s)
+                if target is None and bodies:  # "change of command of the EUMS": its head
+                    target = knowledge.head_post(bodies[-1].iri)
+                if target is None:
+                    continue
+                name = knowledge.name_for(target, "post")
+                return b, Statement(name, s.text, 0.8, Thing(target, name, "post")), a, s.text
+    return None, None, None, ""
 
 
 def _newcomer(
@@ -151,7 +189,8 @@ def _predecessor(s: Analysed, newcomer: Mention) -> Mention | None:
 
 TAKE_UP = re.compile(
     r"\b(?:take|takes|took|taking) (?:up|over|office)\b|\bassum|\bhand(?:ed|s)? over\b|"
-    r"\bceremony\b|\bstart(?:s|ed)?\b|\bwith effect from\b|\beffective\b",
+    r"\bceremony\b|\bchange of (?:command|office)\b|\bhandover\b|\bstart(?:s|ed)?\b|"
+    r"\bwith effect from\b|\beffective\b",
     NOCASE,
 )
 

@@ -103,6 +103,15 @@ class Knowledge:
         ]
         return hits[0] if len(hits) == 1 else None
 
+    def head_post(self, body: str) -> str | None:
+        """The one post at the head of a body (not a deputy's)."""
+        posts = [
+            p
+            for p, b in self.post_body.items()
+            if b == body and not self.label(p).lower().startswith("deputy")
+        ]
+        return posts[0] if len(posts) == 1 else None
+
     def proposal_sets(self) -> list[str]:
         return sorted(d for d, t in self.doc_types.items() if t.endswith("/proposal-set"))
 

@@ -118,7 +118,7 @@ def timeline_page(g: SiteGraph, today: date) -> str:
         '<p class="muted">Memberships, posts and their holders, meetings by channel and '
         "documents. Tick what to show; pick a day to list what held on it; click an item "
         "for its page.</p>"
-        '<div class="filters" id="filters"></div>'
+        '<form class="filters" id="filters" aria-label="what to show"></form>'
         '<p><label>Day <input type="date" id="day"></label> '
         '<span id="held" class="muted"></span></p>'
         '<div id="timeline"></div><ul id="on-day"></ul>'

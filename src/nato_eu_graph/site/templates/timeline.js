@@ -17,22 +17,40 @@
     var item = items.get(props.item);
     if (item && item.href) { window.location.href = item.href; }
   });
-  // Filters: one box per kind of group (organisations, posts, series, documents).
+  // Filters: a list per kind (organisations, posts, series, documents), a box per group;
+  // the kind's own box ticks or clears all of its groups.
   var filters = document.getElementById("filters");
   var kinds = {};
-  data.groups.forEach(function (g) { kinds[g.kind] = true; });
-  Object.keys(kinds).sort().forEach(function (kind) {
+  data.groups.forEach(function (g) { (kinds[g.kind] = kinds[g.kind] || []).push(g); });
+  function box(text, checked, onchange) {
     var label = document.createElement("label");
-    var box = document.createElement("input");
-    box.type = "checkbox"; box.checked = true;
-    box.addEventListener("change", function () {
-      groups.forEach(function (g) {
-        if (g.kind === kind) { groups.update({ id: g.id, visible: box.checked }); }
-      });
+    var input = document.createElement("input");
+    input.type = "checkbox"; input.checked = checked;
+    input.addEventListener("change", function () { onchange(input.checked); });
+    label.appendChild(input);
+    label.appendChild(document.createTextNode(" " + text));
+    return { label: label, input: input };
+  }
+  function plain(html) {  // group names arrive escaped for vis-timeline: show them as text
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    return doc.body.textContent;
+  }
+  Object.keys(kinds).sort().forEach(function (kind) {
+    var fieldset = document.createElement("fieldset");
+    var legend = document.createElement("legend");
+    var members = [];
+    var all = box(kind, true, function (on) {
+      members.forEach(function (m) { m.input.checked = on; groups.update({ id: m.id, visible: on }); });
     });
-    label.appendChild(box);
-    label.appendChild(document.createTextNode(" " + kind));
-    filters.appendChild(label);
+    legend.appendChild(all.label);
+    fieldset.appendChild(legend);
+    kinds[kind].forEach(function (g) {
+      var one = box(plain(g.content), true, function (on) { groups.update({ id: g.id, visible: on }); });
+      one.id = g.id;
+      members.push(one);
+      fieldset.appendChild(one.label);
+    });
+    filters.appendChild(fieldset);
   });
   // The day cursor: a custom time bar and the list of what held on that day.
   var day = document.getElementById("day");
