@@ -4,12 +4,19 @@ draft, participants, candidates for new things, and each sentence as analysed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .dates import DateMention
 from .names import AGENT_KINDS, SUBJECT_KINDS, Mention, Unknown
 from .text import Sentence
 
+ATTRIBUTIVE = re.compile(
+    r"\s+(?:Chiefs|CHODs?|Member States|leaders|Heads|ministers|Defence Ministers|Foreign "
+    r"Ministers|countries|nations|officials|partners|Allies|ambassadors|military "
+    r"representatives)\b",
+    re.IGNORECASE,
+)
 NEW = "new:"  # the IRI of a thing the graph does not know yet: new:person/jane-doe
 ACTIVE = 0.5  # statements below this confidence are written commented out
 
@@ -202,7 +209,14 @@ class Analysed:
         return self.sentence.text
 
     def agents(self) -> list[Mention]:
-        return [m for m in self.mentions if m.kind in AGENT_KINDS]
+        """People, bodies and states named as such: not "EU" in "the EU Chiefs of Defence"
+        or "NATO" in "NATO Foreign Ministers", where the name only qualifies a noun."""
+        return [
+            m
+            for m in self.mentions
+            if m.kind in AGENT_KINDS
+            and not (m.kind != "person" and ATTRIBUTIVE.match(self.sentence.text[m.end :]))
+        ]
 
     def subjects(self) -> list[Mention]:
         return [m for m in self.mentions + self.nested if m.kind in SUBJECT_KINDS]

@@ -64,7 +64,8 @@ RULES = [
         "meeting-series/eumc-chods-with-cmc",
         (
             re.compile(
-                r"\b(?:EU Military Committee|European Union Military Committee|EUMC|CEUMC)\b",
+                r"\b(?:EU Military Committee|European Union Military Committee|EUMC|CEUMC|"
+                r"EU (?:Chiefs of Defen[cs]e|CHODs?)\b[^.]*\bMilitary Committee)\b",
                 NOCASE,
             ),
             re.compile(r"\b(?:Chiefs of Defen[cs]e|CHODs?)\b"),
