@@ -66,6 +66,8 @@ ALT_LABELS = {
     "document/common-set-of-proposals-2017": [
         "common set of new proposals",
         "new set of proposals",
+        "new set of common proposals",
+        "set of new proposals",
         "common set of proposals of December 2017",
     ],
 }

@@ -25,7 +25,11 @@ _STAFFS = r"IMS|EUMS|International Military Staff|EU Military Staff|European Uni
 _STAFF_MEET = r"conferences?|talks|meeting|hosted|welcomed|visit|co-?chaired"
 # (kind, cue, weight): the strongest cues first; "unknown" wins below MIN_SCORE.
 CUES: list[tuple[str, re.Pattern[str], float]] = [
-    ("progress-report", re.compile(r"\bprogress reports?\b", NOCASE), 3.0),
+    (
+        "progress-report",
+        re.compile(r"(?<!next )(?<!upcoming )(?<!forthcoming )\bprogress reports?\b", NOCASE),
+        3.0,
+    ),
     (
         "appointment",
         re.compile(
@@ -62,7 +66,8 @@ CUES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "endorsement",
         re.compile(
-            r"\b(?:endorsed|endorses|endorse|approved|approves|approve|adopted|adopts|adopt|"
+            r"\b(?:endorsed|endorses|endorse|endorsing|approved|approves|approve|approving|"
+            r"adopted|adopts|adopt|adopting|"
             r"welcomed the adoption)\b"
             r"[^.]{0,160}\b(?:proposals|declaration|strategy|concept|compass|policy|"
             r"framework|conclusions|set|plan|report)\b",
