@@ -194,3 +194,24 @@ def test_a_change_of_command_from_one_to_the_other(built_store: EmbeddedStore) -
             "2013-05-27",
         ),
     ]
+
+
+def test_no_dateline_but_a_year_in_the_title(built_store: EmbeddedStore) -> None:
+    text = (
+        "EU Chiefs of Defence meet for their last Military Committee meeting of 2019\n"
+        "The EU Chiefs of Defence met in Brussels on 20-21 November for the second Military "
+        "Committee conference of the year, chaired by General Claudio Graziano.\n"
+        "They discussed training missions with the Chief Executive of the European Defence "
+        "Agency Jorge Domecq. Yesterday's session was short.\n"
+    )
+    ex = _read(built_store, text)
+    assert ex.release_date is None
+    assert ex.meeting is not None and ex.meeting.date is not None
+    assert (ex.meeting.date.value, ex.meeting.end and ex.meeting.end.value) == (
+        "2019-11-20",
+        "2019-11-21",
+    )
+    assert ex.meeting.series is not None and "Chiefs of Defence" in ex.meeting.series.value
+    who = {(p.who.name, p.role) for p in ex.meeting.participants}
+    assert ("Claudio Graziano", "chair") in who and ("Jorge Domecq", "participant") in who
+    assert [c.name for c in ex.candidates if c.kind == "person"] == ["Jorge Domecq"]

@@ -67,9 +67,12 @@ BRIEF_BY = re.compile(
     NOCASE,
 )
 BRIEF_ACTIVE = re.compile(
-    r"\b(?:briefed|presented|updated|informed|(?:gave|delivered|provided)\s+an?\s+"
-    r"(?:\w+\s+)?(?:briefing|presentation|update))\b",
+    r"\b(?:briefed|presented|updated|informed|(?:gave|delivered|provided)\b[^.]{0,60}?\b"
+    r"an?\s+(?:\w+\s+)?(?:briefing|presentation|update|overview))\b",
     NOCASE,
+)
+DISCUSSED_WITH = re.compile(
+    r"\b(?:discussed|exchanged views|talks|spoke|met|consulted)\b[^.]{0,100}?\bwith\b", NOCASE
 )
 ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:\S+\s+){0,1}$")
 PREPOSITION = re.compile(

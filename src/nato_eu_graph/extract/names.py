@@ -230,7 +230,7 @@ def _near_misses(
     taken = [(m.start, m.end) for m in found]
     fuzzy: list[Mention] = []
     unknown: list[Unknown] = []
-    for run in capitalised_runs(text, toks):
+    for run in _split_at_heads(capitalised_runs(text, toks)):
         if run[0].start == toks[0].start and run[0].text.lower() in _OPENERS:
             run = run[1:]
         if run and rank_before(text, run[0].start):  # "Mr Pieter Brandsma of NATO's Staff"
@@ -258,12 +258,28 @@ def _near_misses(
             iri, score = hit
             fuzzy.append(Mention(iri, index.kinds[iri], surface, start, end, score, rank))
         else:
-            titled = bool(rank) or _after_post(text, start, found)
+            titled = bool(rank) or _after_post(text, start, found) or _after_title(text, run)
             after = re.match(r"\s*\(([A-Za-z][\w-]{1,15})\)", text[end:])
             unknown.append(
                 Unknown(surface, start, end, rank, titled, after.group(1) if after else "", head)
             )
     return fuzzy, unknown
+
+
+def _split_at_heads(runs: list[list[Token]]) -> list[list[Token]]:
+    """ "European Defence Agency Jorge Domecq": a body's name, then a person's."""
+    out = []
+    for run in runs:
+        cut = next(
+            (
+                k + 1
+                for k, t in enumerate(run[:-2])
+                if t.text.lower() in ORG_HEADS and run[k + 1].text not in ("of", "for")
+            ),
+            0,
+        )
+        out += [run[:cut], run[cut:]] if cut else [run]
+    return [r for r in out if r]
 
 
 def head_of(word: str) -> str:
@@ -281,6 +297,24 @@ def head_of(word: str) -> str:
 def _whole(inside: list[Mention], start: int, end: int) -> bool:
     """A known thing's name covers the run but its last word ("NATO Summit")."""
     return len(inside) == 1 and inside[0].start == start and inside[0].kind in ("series",)
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Chief Executive|Chief of Defen[cs]e|Chief of Staff|Director(?: General)?|Commander|"
+    r"Chair(?:man|woman)?|Head|Minister|President|Secretary(?: General)?|Ambassador|"
+    r"Representative|Governor|Prime Minister)\b[^.,;:]{0,70}$"
+)
+
+
+def _after_title(text: str, run: list[Token]) -> bool:
+    """A first and last name right after a title phrase the graph does not know ("the
+    Chief Executive of the European Defence Agency (EDA) Jorge Domecq")."""
+    if not 2 <= len(run) <= 4 or run[-1].text.lower() in ORG_HEADS | PLACE_HEADS | DOC_HEADS:
+        return False
+    before = text[: run[0].start].rstrip()
+    if re.search(r"\b(?:for|of|and|on|the|in|to|at)$", before, re.IGNORECASE):
+        return False  # "Secretary General for Political Affairs": the title goes on
+    return bool(_TITLE_BEFORE.search(before + " "))
 
 
 def _after_post(text: str, start: int, found: list[Mention]) -> bool:

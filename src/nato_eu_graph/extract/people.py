@@ -17,6 +17,7 @@ from .cues import (
     CHAIRED,
     CHAIRED_BY,
     COCHAIR,
+    DISCUSSED_WITH,
     HOST_ACTIVE,
     HOST_PASSIVE,
     INVITED,
@@ -51,6 +52,7 @@ def find_participants(
         found += _briefers(s, knowledge, day)
         found += _met(s, knowledge, day)
         found += _invited(s, knowledge, day)
+        found += _discussed_with(s, knowledge, day)
         found += _speaker(s, knowledge, day)
         if kind == "signing":
             found += _signatories(s, knowledge, day)
@@ -238,6 +240,16 @@ def _invited(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partic
             before = [m for m in before if not _clause_between(s, m.end, hit.start())][-1:]
             out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in before]
     return out
+
+
+def _discussed_with(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
+    """ "the Chiefs discussed ... with the Director General of the EUMS, Esa Pulkkinen, and
+    with General X": those they discussed with took part."""
+    hit = DISCUSSED_WITH.search(s.text)
+    if not hit:
+        return []
+    after = [m for m in s.agents() if m.kind == "person" and m.start >= hit.end()]
+    return [_participant(m, "participant", s, 0.75, knowledge, day) for m in after[:4]]
 
 
 def _speaker(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:

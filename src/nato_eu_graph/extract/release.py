@@ -60,7 +60,8 @@ def extract_release(
         raise ParseError("the release is empty", file=file, hint="give a file with text in it")
     dated = _release_day(release, day)
     ref = date.fromisoformat(dated.value) if dated else None
-    sentences = _analyse(split_sentences(release.lines), knowledge, ref)
+    loose = _year_of(release) if ref is None else None
+    sentences = _analyse(split_sentences(release.lines), knowledge, ref or loose, bool(loose))
     link_surnames(sentences, knowledge)
     link_reports(sentences, knowledge)
     candidates = find_candidates(sentences)
@@ -155,7 +156,11 @@ def _first_day(sentences: list[Analysed]) -> date | None:
     return None
 
 
-def _analyse(sentences: list[Sentence], knowledge: Knowledge, ref: date | None) -> list[Analysed]:
+def _analyse(
+    sentences: list[Sentence], knowledge: Knowledge, ref: date | None, year_only: bool = False
+) -> list[Analysed]:
+    """Names and dates of each sentence. ``year_only``: ``ref`` is only a year the title
+    gives, so only dates that name their month are read against it."""
     out = []
     for s in sentences:
         if s.foreign:  # read no names or dates in another language
@@ -164,8 +169,26 @@ def _analyse(sentences: list[Sentence], knowledge: Knowledge, ref: date | None) 
         found, unknown = find_names(s.text, knowledge.index, ref.year if ref else None)
         plain = [m for m in found if not m.nested]
         nested = [m for m in found if m.nested]
-        out.append(Analysed(s, plain, nested, unknown, find_dates(s.text, ref)))
+        dates = find_dates(s.text, ref)
+        if year_only:
+            dates = [d for d in dates if not d.relative or MONTH_NAMED.search(d.text)]
+        out.append(Analysed(s, plain, nested, unknown, dates))
     return out
+
+
+MONTH_NAMED = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b", re.IGNORECASE
+)
+
+
+def _year_of(release: Release) -> date | None:
+    """With no release date, the year the title or the first lines give: "20-21 November"
+    is then read in that year (and "yesterday" is not read at all)."""
+    for line in [release.title or "", *release.lines[:HEADER_LINES]]:
+        year = re.search(r"\b((?:19|20)\d\d)\b", line)
+        if year:
+            return date(int(year.group(1)), 12, 31)
+    return None
 
 
 def _publisher(url: str | None, knowledge: Knowledge) -> Statement | None:
