@@ -109,3 +109,27 @@ def test_a_file_that_does_not_parse_changes_nothing(
         )
     assert "bad.ttl:3" in str(info.value)
     assert export(fresh_store) == before
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+PERSON = "http://xmlns.com/foaf/0.1/Person"
+
+
+def test_build_keeps_the_datasets_description(built_store: EmbeddedStore) -> None:
+    """VoID and DCAT in the metadata graph, counted on the graphs a build wrote."""
+    void = "http://rdfs.org/ns/void#"
+    dataset = "https://w3id.org/nato-eu-graph/dataset"
+    ask = f"SELECT ?n WHERE {{ GRAPH <{META_GRAPH}> {{ <{dataset}> <{void}triples> ?n }} }}"
+    stated = int(next(iter(built_store.query(ask)))["n"].value)
+    counted = sum(1 for q in built_store.quads() if q.graph_name != ox.NamedNode(META_GRAPH))
+    assert stated == counted > 6000
+    people = built_store.query(
+        f"""SELECT ?n WHERE {{ GRAPH <{META_GRAPH}> {{ <{dataset}> <{void}classPartition> ?c .
+              ?c <{void}class> <http://xmlns.com/foaf/0.1/Person> ; <{void}entities> ?n }} }}"""
+    )
+    persons = {
+        q.subject
+        for q in built_store.quads()
+        if q.predicate == ox.NamedNode(str(RDF_TYPE)) and q.object == ox.NamedNode(str(PERSON))
+    }
+    assert int(next(iter(people))["n"].value) == len(persons) >= 84

@@ -20,6 +20,7 @@ from .. import __version__
 from ..namespaces import DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, XSD
 from ..resources import data_dir, ontology_dir
 from ..store.protocol import GraphStore
+from .describe import refresh_description
 from .parse import ParsedFile, parse_rdf
 
 if TYPE_CHECKING:
@@ -142,14 +143,16 @@ def build(
         # Only new graphs: one transactional insert of quads, far cheaper than the text
         # of a SPARQL update (a first build of a million triples: 4.3 GB as update text).
         store.add_quads(_as_quads(changed, meta))
-        return BuildReport(results)
-    store.replace_graphs(
-        {f.graph: p.triples() for f, p in changed.items()},
-        drop=removed,
-        meta_delete=_meta_delete(touched),
-        meta_insert=meta,
-        meta_graph=META_GRAPH,
-    )
+    else:
+        store.replace_graphs(
+            {f.graph: p.triples() for f, p in changed.items()},
+            drop=removed,
+            meta_delete=_meta_delete(touched),
+            meta_insert=meta,
+            meta_graph=META_GRAPH,
+        )
+    if changed or removed:
+        refresh_description(store, stamp)  # the dataset's VoID/DCAT, counted afresh
     return BuildReport(results)
 
 

@@ -10,15 +10,12 @@ from importlib.resources import files
 
 import pyoxigraph as ox
 
-from .. import __version__
-from ..namespaces import BASE, DCT, NEG, OWL, RDF, RDFS, SKOS, XSD
+from ..ingest.describe import DCAT, VOID, dataset_triples
+from ..namespaces import DCT, NEG, OWL, RDF, RDFS, SKOS, XSD
 from .graph import SiteGraph
 from .html import esc, json_for_script, link, page, table
 from .pages import prop_name
 
-VOID = "http://rdfs.org/ns/void#"
-DCAT = "http://www.w3.org/ns/dcat#"
-DATASET = BASE + "dataset"
 SEARCH_JS = files(__package__).joinpath("templates", "search.js").read_text(encoding="utf-8")
 
 
@@ -122,53 +119,26 @@ def _class_counts(g: SiteGraph) -> list[tuple[str, int]]:
 
 
 def void(g: SiteGraph, when: datetime) -> bytes:
-    """The dataset in VoID and DCAT: version, licence, creators, size, classes and
-    properties with their counts, the publishers of the pages it cites."""
-    d = ox.NamedNode(DATASET)
-    t: list[ox.Triple] = []
-
-    def add(
-        s: ox.NamedNode | ox.BlankNode, p: str, o: ox.NamedNode | ox.BlankNode | ox.Literal
-    ) -> None:
-        t.append(ox.Triple(s, ox.NamedNode(p), o))
-
-    for c in (VOID + "Dataset", DCAT + "Dataset"):
-        add(d, RDF + "type", ox.NamedNode(c))
-    add(
-        d,
-        DCT + "title",
-        ox.Literal("nato-eu-graph: NATO–EU institutional relations", language="en"),
-    )
-    add(d, DCT + "license", ox.NamedNode("https://creativecommons.org/licenses/by/4.0/"))
-    add(d, DCT + "creator", ox.Literal("nato-eu-graph contributors"))
-    add(d, DCT + "modified", ox.Literal(when.isoformat(), datatype=ox.NamedNode(XSD + "dateTime")))
-    add(d, OWL + "versionInfo", ox.Literal(__version__))
-    add(
-        d, VOID + "triples", ox.Literal(str(len(g.triples)), datatype=ox.NamedNode(XSD + "integer"))
-    )
-    add(d, VOID + "uriSpace", ox.Literal(BASE + "id/"))
-    add(d, VOID + "vocabulary", ox.NamedNode(BASE + "ontology"))
-    for k, (cls, n) in enumerate(_class_counts(g)):
-        part = ox.NamedNode(f"{DATASET}/class/{k}")
-        add(d, VOID + "classPartition", part)
-        add(part, VOID + "class", ox.NamedNode(cls))
-        add(part, VOID + "entities", ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer")))
+    """The dataset in VoID and DCAT, counted on the store the site is written from (a
+    load since the last build included); ``build`` keeps the same in the metadata graph."""
     props: dict[str, int] = {}
     for _, p, _ in g.triples:
         props[p.value] = props.get(p.value, 0) + 1
-    for k, (prop, n) in enumerate(sorted(props.items())):
-        part = ox.NamedNode(f"{DATASET}/property/{k}")
-        add(d, VOID + "propertyPartition", part)
-        add(part, VOID + "property", ox.NamedNode(prop))
-        add(part, VOID + "triples", ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer")))
-    publishers = sorted(
-        {
-            o.value
-            for s, p, o in g.triples
-            if p.value == DCT + "publisher" and NEG + "Source" in g.types.get(s.value, set())
-        }
+    publishers = [
+        o.value
+        for s, p, o in g.triples
+        if p.value == DCT + "publisher" and NEG + "Source" in g.types.get(s.value, set())
+    ]
+    classes: dict[str, set[str]] = {}
+    for iri, types in g.types.items():
+        for t in types:
+            classes.setdefault(t, set()).add(iri)
+    triples = dataset_triples(
+        len(g.triples),
+        [(c, len(members)) for c, members in classes.items()],
+        list(props.items()),
+        publishers,
+        when,
     )
-    for pub in publishers:
-        add(d, DCT + "contributor", ox.NamedNode(pub))
     prefixes = {"void": VOID, "dcat": DCAT, "dct": DCT, "owl": OWL, "xsd": XSD, "rdf": RDF}
-    return ox.serialize(t, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""

@@ -1,0 +1,98 @@
+"""The dataset's own description, in VoID and DCAT: version, licence, creators, size, the
+classes and properties with their counts, the publishers of the pages it cites. ``build``
+keeps it in the metadata graph; the static site publishes it as ``void.ttl``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pyoxigraph as ox
+
+from .. import __version__
+from ..namespaces import BASE, DCT, META_GRAPH, NEG, OWL, RDF, XSD
+from ..store.protocol import GraphStore, graph_block
+
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+DATASET = BASE + "dataset"
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def dataset_triples(
+    triples: int,
+    classes: list[tuple[str, int]],
+    properties: list[tuple[str, int]],
+    publishers: list[str],
+    when: datetime,
+) -> list[ox.Triple]:
+    d = ox.NamedNode(DATASET)
+    out: list[ox.Triple] = []
+
+    def add(s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
+        out.append(ox.Triple(s, ox.NamedNode(p), o))
+
+    def count(n: int) -> ox.Literal:
+        return ox.Literal(str(n), datatype=ox.NamedNode(XSD + "integer"))
+
+    for c in (VOID + "Dataset", DCAT + "Dataset"):
+        add(d, RDF + "type", ox.NamedNode(c))
+    add(
+        d,
+        DCT + "title",
+        ox.Literal("nato-eu-graph: NATO–EU institutional relations", language="en"),
+    )
+    add(d, DCT + "license", ox.NamedNode(LICENCE))
+    add(d, DCT + "creator", ox.Literal("nato-eu-graph contributors"))
+    add(d, DCT + "modified", ox.Literal(when.isoformat(), datatype=ox.NamedNode(XSD + "dateTime")))
+    add(d, OWL + "versionInfo", ox.Literal(__version__))
+    add(d, VOID + "triples", count(triples))
+    add(d, VOID + "uriSpace", ox.Literal(BASE + "id/"))
+    add(d, VOID + "vocabulary", ox.NamedNode(BASE + "ontology"))
+    for k, (cls, n) in enumerate(sorted(classes)):
+        part = ox.NamedNode(f"{DATASET}/class/{k}")
+        add(d, VOID + "classPartition", part)
+        add(part, VOID + "class", ox.NamedNode(cls))
+        add(part, VOID + "entities", count(n))
+    for k, (prop, n) in enumerate(sorted(properties)):
+        part = ox.NamedNode(f"{DATASET}/property/{k}")
+        add(d, VOID + "propertyPartition", part)
+        add(part, VOID + "property", ox.NamedNode(prop))
+        add(part, VOID + "triples", count(n))
+    for pub in sorted(set(publishers)):
+        add(d, DCT + "contributor", ox.NamedNode(pub))
+    return out
+
+
+def describe_store(store: GraphStore, when: datetime) -> list[ox.Triple]:
+    """Count the store (the metadata graph left out) and describe it."""
+    outside = f"FILTER(?g != <{META_GRAPH}>)"
+    total = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {outside} }}")
+    classes = store.query(
+        f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?c }} {outside} }} "
+        "GROUP BY ?c"
+    )
+    props = store.query(
+        f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {outside} }} GROUP BY ?p"
+    )
+    pubs = store.query(
+        f"""SELECT DISTINCT ?pub WHERE {{ GRAPH ?g {{ ?s a <{NEG}Source> ; <{DCT}publisher> ?pub }}
+              {outside} FILTER(isIRI(?pub)) }}"""
+    )
+    return dataset_triples(
+        int(next(iter(total))["n"].value),
+        [(r["c"].value, int(r["n"].value)) for r in classes if isinstance(r["c"], ox.NamedNode)],
+        [(r["p"].value, int(r["n"].value)) for r in props],
+        [r["pub"].value for r in pubs],
+        when,
+    )
+
+
+def refresh_description(store: GraphStore, when: datetime) -> None:
+    """Replace the dataset's description in the metadata graph (one update)."""
+    triples = describe_store(store, when)
+    store.update(
+        f"""DELETE {{ GRAPH <{META_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{META_GRAPH}> {{
+              ?s ?p ?o FILTER(?s = <{DATASET}> || STRSTARTS(STR(?s), "{DATASET}/")) }} }} ;
+            INSERT DATA {{ {graph_block(META_GRAPH, triples)} }}"""
+    )
