@@ -215,3 +215,19 @@ def test_no_dateline_but_a_year_in_the_title(built_store: EmbeddedStore) -> None
     who = {(p.who.name, p.role) for p in ex.meeting.participants}
     assert ("Claudio Graziano", "chair") in who and ("Jorge Domecq", "participant") in who
     assert [c.name for c in ex.candidates if c.kind == "person"] == ["Jorge Domecq"]
+
+
+def test_a_qualified_post_is_another_post(built_store: EmbeddedStore) -> None:
+    text = (
+        "NATO and EU cyber teams sign an arrangement\nBrussels, 10 February 2016\n"
+        "The arrangement was signed today in the presence of the Assistant Secretary General "
+        "of NATO for Emerging Security Challenges, Ambassador Sorin Ducaru, and of the "
+        "Supreme Allied Commander, Transformation, General Denis Mercier.\n"
+    )
+    ex = _read(built_store, text)
+    capacities = {
+        p.capacity.value for m in ex.meetings for p in m.participants if p.capacity is not None
+    }
+    assert "Secretary General of NATO" not in capacities
+    names = [c.name for c in ex.candidates if c.kind == "person"]
+    assert "Transformation" not in names and "Sorin Ducaru" in names

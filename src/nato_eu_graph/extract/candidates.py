@@ -45,6 +45,16 @@ def _generic(text: str) -> bool:
     return not words or all(w in GENERIC for w in words)
 
 
+# Words that follow a title ("Supreme Allied Commander, Transformation", "Commander ISAF")
+# without being anyone's name.
+NOT_NAMES = {"transformation", "europe", "operations", "atlantic", "africa", "forces"}
+
+
+def _not_a_name(text: str) -> bool:
+    words = re.sub(r"['’]s$", "", text).split()
+    return len(words) == 1 and (words[0].isupper() or words[0].lower() in NOT_NAMES)
+
+
 def find_candidates(sentences: list[Analysed]) -> list[Candidate]:
     found: dict[tuple[str, str], Candidate] = {}
     for s in sentences:
@@ -74,7 +84,7 @@ def _candidate(u: Unknown, s: Analysed) -> Candidate | None:
         return Candidate("document", name, f"document/{slug(name)}", s.text, 0.6)
     if u.head == "place" and len(name.split()) >= 2:
         return Candidate("place", name, f"site/{slug(name)}", s.text, 0.6)
-    if u.titled and not _is_org_name(u.text):
+    if u.titled and not _is_org_name(u.text) and not _not_a_name(u.text):
         name = re.sub(r"['’]s$", "", u.text)
         return Candidate("person", name, f"person/{slug(name)}", s.text, 0.8, u.rank)
     if _is_org_name(u.text):

@@ -153,7 +153,7 @@ def find_names(
         i = next(
             k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k].start >= mention.end
         )
-    found = [_with_rank(text, toks, m) for m in found]
+    found = [_with_rank(text, toks, m) for m in found if not _qualified_post(text, m)]
     fuzzy, unknown = _near_misses(text, toks, found, index)
     found = sorted(found + fuzzy, key=lambda m: m.start)
     plural = _plural_documents(text, toks, found, index)
@@ -169,6 +169,18 @@ def find_names(
         ]
         found = sorted(found + singular, key=lambda m: m.start)
     return found + plural + _nested(text, toks, found, index), unknown
+
+
+_QUALIFIER = re.compile(
+    r"\b(?:Assistant|Deputy|Vice|Acting|Former|Interim|Associate|Special|Executive)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _qualified_post(text: str, m: Mention) -> bool:
+    """ "Assistant Secretary General of NATO" is not the Secretary General: a post named
+    with a qualifier the graph's label lacks is another post."""
+    return m.kind == "post" and bool(_QUALIFIER.search(text[: m.start]))
 
 
 def _title_at(text: str, toks: list[Token], i: int) -> int:
