@@ -231,3 +231,16 @@ def test_a_qualified_post_is_another_post(built_store: EmbeddedStore) -> None:
     assert "Secretary General of NATO" not in capacities
     names = [c.name for c in ex.candidates if c.kind == "person"]
     assert "Transformation" not in names and "Sorin Ducaru" in names
+
+
+def test_a_new_head_is_an_appointment_not_a_meeting(built_store: EmbeddedStore) -> None:
+    text = (
+        "New head of the EU Military Committee takes over\nBrussels, 6 November 2012\n"
+        "On 6 November 2012, General Patrick de Rousiers took over as Chairman of the EU "
+        "Military Committee (EUMC). He will perform this task for three years.\n"
+    )
+    ex = _read(built_store, text)
+    assert ex.kind.value == "appointment" and ex.meetings == []
+    assert [(t.person.name, t.post.value, t.start and t.start.value) for t in ex.tenures] == [
+        ("Patrick de Rousiers", "Chairman of the European Union Military Committee", "2012-11-06")
+    ]

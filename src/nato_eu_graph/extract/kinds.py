@@ -39,7 +39,8 @@ CUES: list[tuple[str, re.Pattern[str], float]] = [
             r"(?:took|takes|take) up (?:his|her|the|their) (?:post|duties|functions|position)|"
             r"handover ceremony|hand(?:ed|s)? over (?:the )?(?:post|command|duties|office)|"
             r"change of (?:command|leadership|office)|succeed(?:s|ed|ing)? \w+ \w+ as|"
-            r"new (?:Director General|Chair(?:man)?|Secretary General|Deputy Secretary General))",
+            r"new (?:Director General|Chair(?:man)?|Secretary General|Deputy Secretary General)|"
+            r"new (?:head|chief|commander) of\b|(?:takes|took) over\s*$)",
             NOCASE,
         ),
         2.5,
@@ -80,7 +81,10 @@ CUES: list[tuple[str, re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:North Atlantic Council|NAC)\b[^.]*\b(?:Political and Security Committee|PSC)\b|"
             r"\b(?:PSC|Political and Security Committee)\b[^.]*\b(?:North Atlantic Council|NAC)\b|"
-            r"\b(?:EU Military Committee|European Union Military Committee|EUMC)\b|"
+            r"\b(?:EU Military Committee|European Union Military Committee|EUMC)\b[^.]*"
+            r"\b(?:met|meet|meets|meeting|session|conference|discuss\w*|gathered)\b|"
+            r"\b(?:met|meet|meets|meeting|session|conference)\b[^.]*\b(?:EU Military Committee|"
+            r"European Union Military Committee|EUMC)\b|"
             r"\bChiefs of Defen[cs]e\b|\bCHODs?\b",
             NOCASE,
         ),
