@@ -20,7 +20,7 @@ from .. import __version__
 from ..namespaces import DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, XSD
 from ..resources import data_dir, ontology_dir
 from ..store.protocol import GraphStore
-from .describe import refresh_description
+from .describe import description_current, refresh_description
 from .parse import ParsedFile, parse_rdf
 
 if TYPE_CHECKING:
@@ -151,8 +151,10 @@ def build(
             meta_insert=meta,
             meta_graph=META_GRAPH,
         )
-    if changed or removed:
-        refresh_description(store, stamp)  # the dataset's VoID/DCAT, counted afresh
+    if changed or removed or not description_current(store):
+        # The dataset's VoID/DCAT, counted afresh; also after a build killed between its
+        # commit and this step, so that the next build mends it.
+        refresh_description(store, stamp)
     return BuildReport(results)
 
 

@@ -88,6 +88,21 @@ def describe_store(store: GraphStore, when: datetime) -> list[ox.Triple]:
     )
 
 
+def description_current(store: GraphStore) -> bool:
+    """Whether the metadata graph describes the dataset with its present size."""
+    rows = list(
+        store.query(
+            f"""SELECT ?n WHERE {{ GRAPH <{META_GRAPH}> {{ <{DATASET}> <{VOID}triples> ?n }} }}"""
+        )
+    )
+    if len(rows) != 1:
+        return False
+    total = store.query(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{META_GRAPH}>) }}"
+    )
+    return int(rows[0]["n"].value) == int(next(iter(total))["n"].value)
+
+
 def refresh_description(store: GraphStore, when: datetime) -> None:
     """Replace the dataset's description in the metadata graph (one update)."""
     triples = describe_store(store, when)
