@@ -132,8 +132,10 @@ def one_line_error(proc: subprocess.CompletedProcess[str], *fragments: str) -> N
 
 
 def without_times(export: str) -> list[str]:
-    """An export minus the build timestamps, which differ between two builds."""
-    return [line for line in export.splitlines() if "generatedAtTime" not in line]
+    """An export minus the build timestamps (provenance and the dataset's dct:modified),
+    which differ between two builds."""
+    stamps = ("generatedAtTime", "<http://purl.org/dc/terms/modified>")
+    return [line for line in export.splitlines() if not any(s in line for s in stamps)]
 
 
 # ---------------------------------------------------------------------- serve, read-only
