@@ -7,6 +7,7 @@ thing, and the same store gives the same bytes.
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import re
 import shutil
@@ -17,8 +18,10 @@ import pytest
 import rdflib
 import rdflib.compare
 
+from nato_eu_graph.errors import GraphError
 from nato_eu_graph.ingest.load import load_files
 from nato_eu_graph.namespaces import ID, META_GRAPH, NEG, ORG
+from nato_eu_graph.site import write as site_write
 from nato_eu_graph.site.graph import FACT_CLASSES, page_path
 from nato_eu_graph.site.write import write_site
 from nato_eu_graph.store.embedded import EmbeddedStore
@@ -237,6 +240,47 @@ def test_a_site_replaces_the_old_one_whole(built_store: EmbeddedStore, tmp_path:
     assert not (target / "stale.html").exists() and (target / "index.html").is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no half-written folder left
     assert NEG and ORG  # the namespaces the facts above use
+
+
+def test_forked_workers_and_one_process_write_the_same_site(
+    built_store: EmbeddedStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    forked = write_site(built_store, tmp_path / "forked", views=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 1)  # no workers: every page written here
+    alone = write_site(built_store, tmp_path / "alone", views=False)
+    assert (forked.pages, forked.files, forked.bytes) == (alone.pages, alone.files, alone.bytes)
+    paths = sorted(p.relative_to(tmp_path / "alone") for p in (tmp_path / "alone").rglob("*"))
+    assert paths == sorted(
+        p.relative_to(tmp_path / "forked") for p in (tmp_path / "forked").rglob("*")
+    )
+    for rel_path in paths:
+        if (tmp_path / "alone" / rel_path).is_file():
+            a = (tmp_path / "alone" / rel_path).read_bytes()
+            assert a == (tmp_path / "forked" / rel_path).read_bytes(), rel_path
+
+
+def test_a_worker_that_cannot_write_leaves_the_old_site(
+    built_store: EmbeddedStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old", encoding="utf-8")
+    real = site_write._Files.write
+
+    def full_disk(self: site_write._Files, rel_path: str, data: bytes) -> None:
+        if rel_path.startswith("id/person/"):  # written by the forked workers
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, rel_path, data)
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr(site_write._Files, "write", full_disk)
+    with pytest.raises(GraphError, match="No space left on device") as failed:
+        write_site(built_store, target, views=False)
+    assert failed.value.hint and "room" in failed.value.hint
+    assert [p.name for p in target.iterdir()] == ["old.html"]
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # the half-written folder is gone
 
 
 # ------------------------------------------------------------------------ in a browser

@@ -6,11 +6,14 @@ bytes.
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import shutil
+import sys
 import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import GraphError
@@ -43,51 +46,126 @@ def write_site(store: GraphStore, folder: str | os.PathLike[str], *, views: bool
     when = current_time()
     fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        pages = _write_all(store, fresh, when, views)
-        count, size = _measure(fresh)
+        pages, count, size = _write_all(store, fresh, when, views)
         _swap(fresh, target)
+    except OSError as exc:  # a full disk or a folder not ours: the old site stays
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise GraphError(
+            f"could not write the site into {target}: {exc.strerror or exc}",
+            hint="check that the folder can be written and the disk has room",
+        ) from exc
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     return Written(target, pages, count, size)
 
 
-def _write_all(store: GraphStore, root: Path, when: datetime, views: bool) -> int:
+def _write_all(store: GraphStore, root: Path, when: datetime, views: bool) -> tuple[int, int, int]:
+    """Write every file; return (pages, files, bytes)."""
     g = SiteGraph.from_store(store)
     today = when.date()
-    out: dict[str, str | bytes] = {}
-    for iri in g.things:
-        path = g.paths[iri]
-        html = thing_page(g, iri)
-        if g.types.get(iri, set()) & set(PEOPLE_AND_POSTS):
-            svg = small_timeline(g, path, iri, today)
-            html = (
-                html.replace("\n<h2>Names</h2>", "\n" + svg + "\n<h2>Names</h2>", 1)
-                if svg
-                else html
-            )
-        out[path] = html
-        ttl, jsonld = rdf_files(g, iri)
-        stem = path.removesuffix(".html")
-        out[stem + ".ttl"], out[stem + ".jsonld"] = ttl, jsonld
-    out["index.html"] = home_page(g, when)
-    out["all.html"] = all_page(g)
-    out["timeline.html"] = timeline_page(g, today)
-    out["ontology.html"] = ontology_page(g)
-    out["void.ttl"] = void(g, when)
-    out.update(query_pages(store, g))
-    for rel_path, data in sorted(out.items()):
-        file = root / rel_path
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    with _ThingWriters(g, root, today) as things:
+        # The store's part (the queries) runs here while the workers write the pages.
+        out: dict[str, str | bytes] = {
+            "index.html": home_page(g, when),
+            "all.html": all_page(g),
+            "timeline.html": timeline_page(g, today),
+            "ontology.html": ontology_page(g),
+            "void.ttl": void(g, when),
+        }
+        out.update(query_pages(store, g))
+        files = _Files(root)
+        for rel_path, data in sorted(out.items()):
+            files.write(rel_path, data if isinstance(data, bytes) else data.encode("utf-8"))
+        pages, count, size = things.result()
+    pages += sum(1 for p in out if p.endswith(".html"))
     if views:
         write_default_set(store, root / "views", today=today)
-    return sum(1 for p in out if p.endswith(".html"))
+        for p in (root / "views").rglob("*"):
+            if p.is_file():
+                count, size = count + 1, size + p.stat().st_size
+    return pages, count + files.count, size + files.bytes
 
 
-def _measure(root: Path) -> tuple[int, int]:
-    files = [p for p in root.rglob("*") if p.is_file()]
-    return len(files), sum(p.stat().st_size for p in files)
+class _Files:
+    """Writes files under a root, counting them (the folders made once each)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.count, self.bytes = root, 0, 0
+        self._made: set[Path] = set()
+
+    def write(self, rel_path: str, data: bytes) -> None:
+        file = self.root / rel_path
+        if file.parent not in self._made:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(file.parent)
+        file.write_bytes(data)
+        self.count, self.bytes = self.count + 1, self.bytes + len(data)
+
+
+def _thing_files(g: SiteGraph, iri: str, today: date) -> list[tuple[str, bytes]]:
+    """A thing's page (with its small timeline for a person or post), Turtle and JSON-LD."""
+    path = g.paths[iri]
+    html = thing_page(g, iri)
+    if g.types.get(iri, set()) & set(PEOPLE_AND_POSTS):
+        svg = small_timeline(g, path, iri, today)
+        if svg:
+            html = html.replace("\n<h2>Names</h2>", "\n" + svg + "\n<h2>Names</h2>", 1)
+    ttl, jsonld = rdf_files(g, iri)
+    stem = path.removesuffix(".html")
+    return [(path, html.encode("utf-8")), (stem + ".ttl", ttl), (stem + ".jsonld", jsonld)]
+
+
+def _write_things(
+    g: SiteGraph, root: Path, today: date, part: int, parts: int
+) -> tuple[int, int, int]:
+    files = _Files(root)
+    things = g.things[part::parts]
+    for iri in things:
+        for rel_path, data in _thing_files(g, iri, today):
+            files.write(rel_path, data)
+    return len(things), files.count, files.bytes
+
+
+# What forked workers read: set before the fork, so that they share it without a copy.
+_SHARED: tuple[SiteGraph, Path, date] | None = None
+
+
+def _work(part: int, parts: int) -> tuple[int, int, int]:
+    assert _SHARED is not None
+    return _write_things(*_SHARED, part, parts)
+
+
+class _ThingWriters:
+    """The thing pages, written by forked worker processes while the caller queries the
+    store (pyoxigraph holds the GIL while it answers, so threads would not overlap), or
+    here, in order, where ``fork`` is not the way processes start (macOS, Windows)."""
+
+    def __init__(self, g: SiteGraph, root: Path, today: date) -> None:
+        self.args, self.parts = (g, root, today), min(os.cpu_count() or 1, 4)
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[tuple[int, int, int]]] = []
+
+    def __enter__(self) -> _ThingWriters:
+        global _SHARED
+        if sys.platform == "linux" and self.parts > 1:
+            _SHARED = self.args
+            self.pool = ProcessPoolExecutor(self.parts, mp_context=mp.get_context("fork"))
+            self.futures = [self.pool.submit(_work, k, self.parts) for k in range(self.parts)]
+        return self
+
+    def result(self) -> tuple[int, int, int]:
+        if self.pool is None:
+            return _write_things(*self.args, 0, 1)
+        done = [f.result() for f in self.futures]
+        pages, count, size = (sum(x) for x in zip(*done, strict=True))
+        return pages, count, size
+
+    def __exit__(self, *exc: object) -> None:
+        global _SHARED
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        _SHARED = None
 
 
 def _swap(fresh: Path, target: Path) -> None:
