@@ -10,6 +10,13 @@ NEG = BASE + "ontology#"
 ID = BASE + "id/"
 GRAPH = BASE + "graph/"
 META_GRAPH = GRAPH + "meta"
+STAGING_GRAPHS = GRAPH + "staging/"  # a large remote write's steps (store/staged.py)
+# ?g is one of the graphs nato-eu-graph writes with facts (not metadata, not staging): an
+# endpoint's own graphs (Virtuoso keeps several) and other datasets are not counted.
+DATA_GRAPHS = (
+    f'FILTER(STRSTARTS(STR(?g), "{GRAPH}") && ?g != <{META_GRAPH}> '
+    f'&& !STRSTARTS(STR(?g), "{STAGING_GRAPHS}"))'
+)
 FILE = BASE + "file/"
 AGENT = BASE + "agent/"
 ONTOLOGY_IRI = BASE + "ontology"

@@ -87,7 +87,7 @@ def description(info: BatchInfo) -> list[ox.Triple]:
         t(g, RDF + "type", ox.NamedNode(PROV + "Entity")),
         t(g, RDFS + "label", lit(Path(info.file).name)),
         t(g, NEG + "batchKind", lit("load")),
-        t(g, NEG + "tripleCount", lit(str(info.triples), XSD + "nonNegativeInteger")),
+        t(g, NEG + "tripleCount", lit(str(info.triples), XSD + "integer")),  # as build writes it
         t(g, PROV + "generatedAtTime", lit(info.loaded_at, XSD + "dateTime")),
         t(g, PROV + "wasDerivedFrom", f),
         t(g, PROV + "wasAttributedTo", agent),

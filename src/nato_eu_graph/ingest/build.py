@@ -196,7 +196,8 @@ def _meta_triples(f: SourceFile, p: ParsedFile, stamp: datetime) -> list[ox.Trip
         ox.Triple(g, iri(RDF + "type"), iri(PROV + "Entity")),
         ox.Triple(g, iri(RDFS + "label"), lit(f.relpath)),
         ox.Triple(g, iri(NEG + "batchKind"), lit(f.kind)),
-        ox.Triple(g, iri(NEG + "tripleCount"), lit(str(len(p.quads)), XSD + "nonNegativeInteger")),
+        # xsd:integer: Oxigraph stores a nonNegativeInteger as one, other engines keep the type
+        ox.Triple(g, iri(NEG + "tripleCount"), lit(str(len(p.quads)), XSD + "integer")),
         ox.Triple(g, iri(PROV + "generatedAtTime"), lit(stamp.isoformat(), XSD + "dateTime")),
         ox.Triple(g, iri(PROV + "wasDerivedFrom"), file_iri),
         ox.Triple(g, iri(PROV + "wasAttributedTo"), agent),

@@ -10,7 +10,7 @@ from datetime import datetime
 import pyoxigraph as ox
 
 from .. import __version__
-from ..namespaces import BASE, DCT, META_GRAPH, NEG, OWL, RDF, XSD
+from ..namespaces import BASE, DATA_GRAPHS, DCT, META_GRAPH, NEG, OWL, RDF, XSD
 from ..store.protocol import GraphStore, graph_block
 
 VOID = "http://rdfs.org/ns/void#"
@@ -66,7 +66,7 @@ def dataset_triples(
 
 def describe_store(store: GraphStore, when: datetime) -> list[ox.Triple]:
     """Count the store (the metadata graph left out) and describe it."""
-    outside = f"FILTER(?g != <{META_GRAPH}>)"
+    outside = DATA_GRAPHS
     total = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {outside} }}")
     classes = store.query(
         f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?c }} {outside} }} "
@@ -98,7 +98,7 @@ def description_current(store: GraphStore) -> bool:
     if len(rows) != 1:
         return False
     total = store.query(
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{META_GRAPH}>) }}"
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {DATA_GRAPHS} }}"
     )
     return int(rows[0]["n"].value) == int(next(iter(total))["n"].value)
 

@@ -19,7 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ..errors import UnknownEntityError
-from ..namespaces import FOAF, META_GRAPH, NEG, PREFIXES, RDF, SKOS
+from ..namespaces import DATA_GRAPHS, FOAF, NEG, PREFIXES, RDF, SKOS
 from ..store.protocol import GraphStore
 
 # Longest first, so "lieutenant general" wins over "general".
@@ -116,7 +116,7 @@ class Resolver:
                   GRAPH ?g {{ ?s ?p ?label }}
                   VALUES (?p ?pref) {{ (<{SKOS}prefLabel> true) (<{SKOS}altLabel> false)
                                        (<{FOAF}name> false) }}
-                  FILTER(?g != <{META_GRAPH}> && isIRI(?s))
+                  {DATA_GRAPHS} FILTER(isIRI(?s))
                   OPTIONAL {{ ?s <{RDF}type> ?type }} }}"""
         )
         labels = _label_rows(rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..namespaces import META_GRAPH, NEG, RDFS
+from ..namespaces import DATA_GRAPHS, META_GRAPH, NEG, RDFS
 from .protocol import GraphSize, GraphStore
 
 
@@ -37,7 +37,7 @@ def class_counts(store: GraphStore) -> list[tuple[str, int]]:
     """Instances per class over the union graph, the metadata graph left out."""
     rows = store.query(
         f"""SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {{
-              GRAPH ?g {{ ?s a ?class }} FILTER(?g != <{META_GRAPH}>)
+              GRAPH ?g {{ ?s a ?class }} {DATA_GRAPHS}
             }} GROUP BY ?class ORDER BY DESC(?n) ?class"""
     )
     return [(r["class"].value, int(r["n"].value)) for r in rows]

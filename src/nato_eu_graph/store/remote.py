@@ -1,24 +1,29 @@
 """A store behind a SPARQL 1.1 endpoint: every GraphStore operation as one HTTP request.
 
-Queries go as ``POST application/sparql-query`` and writes as ``POST
-application/sparql-update`` (the SPARQL 1.1 Protocol's direct POST), with the standard
-library only. Answers come back as the very objects ``pyoxigraph.Store.query`` returns, so
-the library runs unchanged on a remote store.
+Queries and writes go as ``POST`` of an URL-encoded form (``query=`` or ``update=``), the
+one way of the SPARQL 1.1 Protocol every engine tried accepts (Virtuoso 7 never answers a
+direct ``application/sparql-query`` POST), with the standard library only. Answers come
+back as the very objects ``pyoxigraph.Store.query`` returns, so the library runs unchanged
+on a remote store.
 
 The endpoint must show the union of its named graphs as the default graph (Oxigraph:
 ``--union-default-graph``; docs/scaling.md lists the setting of other engines): queries
 are sent as written, never rewritten. Each write is one update request, which Oxigraph
 applies in one transaction; other engines differ (docs/scaling.md).
 
-Credentials come from the environment only, redirects are never followed (urllib would
-turn the POST into a GET and drop the query, or send it to another host), and loopback
-endpoints bypass any proxy.
+Only the graphs nato-eu-graph writes (under ``https://w3id.org/nato-eu-graph/graph/``) are
+listed, counted and exported: an engine's own graphs (Virtuoso keeps several) and other
+datasets on the same server are left alone.
+
+Credentials come from the environment only. A bearer token is sent with every request; a
+user and password answer the server's challenge, HTTP Basic or Digest (Virtuoso's
+authenticated endpoint asks for Digest and refuses a Basic header sent unasked). Redirects are never
+followed (urllib would turn the POST into a GET and drop the query, or send it to another
+host), and loopback endpoints bypass any proxy.
 """
 
 from __future__ import annotations
 
-import base64
-import ipaddress
 import os
 import re
 import socket
@@ -34,15 +39,19 @@ import pyoxigraph as ox
 
 from .. import __version__
 from ..errors import GraphError, QueryError, StoreError
+from ..namespaces import GRAPH
+from .http import AUTH_HINT, env_credentials, env_headers, opener
 from .protocol import GraphSize, graph_block, replace_update
+from .staged import STAGING, staged_write
 
 ENV_UPDATE_ENDPOINT = "NATO_EU_GRAPH_UPDATE_ENDPOINT"
-ENV_USER = "NATO_EU_GRAPH_ENDPOINT_USER"
-ENV_PASSWORD = "NATO_EU_GRAPH_ENDPOINT_PASSWORD"
-ENV_TOKEN = "NATO_EU_GRAPH_ENDPOINT_TOKEN"
 ENV_TIMEOUT = "NATO_EU_GRAPH_ENDPOINT_TIMEOUT"
+ENV_STEP = "NATO_EU_GRAPH_ENDPOINT_STEP"
+DEFAULT_STEP = 1000  # triples per update request; Virtuoso 7 refuses 2,000 of ours
 DEFAULT_TIMEOUT = 120.0  # seconds without a byte from the server; queries have their own
 
+# Only the graphs nato-eu-graph writes: an engine's own graphs are not the store's.
+OURS = f'FILTER(STRSTARTS(STR(?g), "{GRAPH}") && !STRSTARTS(STR(?g), "{STAGING}"))'
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.8"
 GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.8"
 RESULT_FORMATS = {
@@ -62,7 +71,6 @@ URL_HINT = (
     "check the URL: `nato-eu-graph serve` answers at http://HOST:PORT/sparql, Fuseki at "
     "http://HOST:3030/DATASET, GraphDB at http://HOST:7200/repositories/ID (docs/scaling.md)"
 )
-AUTH_HINT = f"set {ENV_USER} and {ENV_PASSWORD}, or {ENV_TOKEN}, in the environment"
 
 # The prologue (PREFIX, BASE, comments) before a query's form keyword.
 _PROLOGUE = re.compile(r"(?:\s+|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s*[^\s:]*:\s*<[^>]*>)*", re.I)
@@ -75,13 +83,6 @@ class _Answer:
     media_type: str  # lower case, without parameters
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Turn every redirect into an HTTPError, which ``_send`` reports."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
 class RemoteStore:
     """A SPARQL 1.1 Query/Update endpoint that looks like the embedded store."""
 
@@ -92,12 +93,15 @@ class RemoteStore:
         update_url: str | None = None,
         headers: Mapping[str, str] | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        credentials: tuple[str, str] | None = None,
+        step: int = DEFAULT_STEP,
     ) -> None:
         self.url = _checked_url(url)
         self.update_url = _checked_url(update_url) if update_url else self.url
         self._headers = {"User-Agent": f"nato-eu-graph/{__version__}", **(headers or {})}
         self.timeout = timeout
-        self._opener = _opener(self.url, self.update_url)
+        self.step = step
+        self._opener = opener(self.url, self.update_url, credentials=credentials)
 
     @classmethod
     def connect(cls, url: str) -> RemoteStore:
@@ -105,8 +109,10 @@ class RemoteStore:
         return cls(
             url,
             update_url=os.environ.get(ENV_UPDATE_ENDPOINT) or None,
-            headers=_auth_headers(os.environ),
+            headers=env_headers(os.environ),
             timeout=_timeout(os.environ.get(ENV_TIMEOUT, "")),
+            credentials=env_credentials(os.environ),
+            step=_step(os.environ.get(ENV_STEP, "")),
         )
 
     @property
@@ -122,20 +128,27 @@ class RemoteStore:
         accept = GRAPH_ACCEPT if graph else RESULTS_ACCEPT
         if form is None:  # unrecognised: let the server choose, read what comes back
             accept = f"{RESULTS_ACCEPT}, {GRAPH_ACCEPT}"
-        answer = self._send(self.url, sparql, "application/sparql-query", accept)
+        answer = self._send(self.url, "query", sparql, accept)
         if graph and not answer.body:  # an empty graph, whatever the media type says
             return iter([])
         if answer.media_type in GRAPH_FORMATS and (graph or form is None):
             return iter(_triples(answer))
-        return _solutions(answer)
+        return _boolean(_solutions(answer)) if form == "ASK" else _solutions(answer)
 
     def named_graphs(self) -> list[str]:
-        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return sorted(g for g in self.every_graph() if _ours(g))
+
+    def every_graph(self) -> list[str]:
+        """Every named graph of the endpoint, its own and staging graphs too."""
+        rows = list(self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"))
+        if not rows:  # Virtuoso matches no graph with an empty pattern: ask for triples
+            rows = list(self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
         return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode))
 
     def graph_sizes(self) -> list[GraphSize]:
         rows = self.query(
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} }} "
+            "GROUP BY ?g ORDER BY ?g"
         )
         return [GraphSize(r["g"].value, int(r["n"].value)) for r in rows]
 
@@ -143,11 +156,13 @@ class RemoteStore:
         """The quads of one named graph, or of all of them (SPARQL cannot name the
         endpoint's own default graph while it stands for the union)."""
         only = f"VALUES ?g {{ <{graph}> }}" if graph else ""
-        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ {only} GRAPH ?g {{ ?s ?p ?o }} }}")
-        return iter([ox.Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows])
+        rows = self.query(f"SELECT ?s ?p ?o ?g WHERE {{ {only} GRAPH ?g {{ ?s ?p ?o }} {OURS} }}")
+        return iter([ox.Quad(r["s"], r["p"], _canonical(r["o"]), r["g"]) for r in rows])
 
     def __len__(self) -> int:
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        rows = list(
+            self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} }}")
+        )
         return int(rows[0]["n"].value) if rows else 0
 
     # ------------------------------------------------------------------ writing
@@ -161,15 +176,31 @@ class RemoteStore:
         meta_insert: Iterable[ox.Triple] = (),
         meta_graph: str = "",
     ) -> None:
-        """The same single update request as ``EmbeddedStore.replace_graphs`` sends."""
+        """The same single update request as ``EmbeddedStore.replace_graphs`` sends, or,
+        past ``step`` triples, the same change staged and committed by one request."""
+        graphs = {g: list(ts) for g, ts in new.items()}
+        meta = list(meta_insert)
+        if sum(map(len, graphs.values())) + len(meta) > self.step:
+            added = {**graphs, meta_graph: meta} if meta else graphs
+            dropped = set(drop) | set(graphs)
+            staged_write(
+                self.every_graph,
+                self.update,
+                added,
+                drop=dropped,
+                meta_delete=meta_delete,
+                step=self.step,
+            )
+            return
         text = replace_update(
-            new, drop=drop, meta_delete=meta_delete, meta_insert=meta_insert, meta_graph=meta_graph
+            graphs, drop=drop, meta_delete=meta_delete, meta_insert=meta, meta_graph=meta_graph
         )
         if text:
             self.update(text)
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
-        """One INSERT DATA request: all the quads or none (on transactional engines)."""
+        """One INSERT DATA request: all the quads or none (on transactional engines); past
+        ``step`` triples, staged and committed by one request."""
         by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
         default: list[ox.Triple] = []
         for q in quads:
@@ -177,28 +208,31 @@ class RemoteStore:
                 by_graph[q.graph_name.value].append(q.triple)
             else:
                 default.append(q.triple)
+        if not default and sum(map(len, by_graph.values())) > self.step:
+            staged_write(self.every_graph, self.update, by_graph, step=self.step)
+            return
         blocks = [f"{t.subject} {t.predicate} {t.object} ." for t in default]
         blocks += [graph_block(g, triples) for g, triples in by_graph.items()]
         if blocks:
             self.update("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
 
     def update(self, sparql: str) -> None:
-        self._send(self.update_url, sparql, "application/sparql-update", "*/*")
+        self._send(self.update_url, "update", sparql, "*/*")
 
     def flush(self) -> None:
         """Nothing to do: the server makes each update durable before it answers."""
 
     # ------------------------------------------------------------------ HTTP
 
-    def _send(self, url: str, text: str, content_type: str, accept: str) -> _Answer:
-        body = text.encode("utf-8")
+    def _send(self, url: str, field: str, text: str, accept: str) -> _Answer:
+        body = urllib.parse.urlencode({field: text}).encode("ascii")
         headers = {
             **self._headers,
-            "Content-Type": f"{content_type}; charset=utf-8",
+            "Content-Type": "application/x-www-form-urlencoded",
             "Accept": accept,
         }
         request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-        is_update = content_type.endswith("update")
+        is_update = field == "update"
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
                 media = (
@@ -217,9 +251,28 @@ class RemoteStore:
             ) from None
         except (urllib.error.URLError, OSError) as exc:
             raise _unreachable(url, exc) from None
+        except ValueError as exc:  # urllib's Digest handler met a challenge it cannot answer
+            raise StoreError(
+                f"{url} asks for credentials in a way nato-eu-graph cannot give ({exc})",
+                hint=AUTH_HINT,
+            ) from None
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+
+
+def _canonical(term: Any) -> Any:
+    """A boolean in its canonical form: Virtuoso gives ``"1"^^xsd:boolean`` for true."""
+    if isinstance(term, ox.Literal) and term.datatype == BOOLEAN and term.value in ("1", "0"):
+        return ox.Literal("true" if term.value == "1" else "false", datatype=BOOLEAN)
+    return term
+
+
+def _ours(graph: str) -> bool:
+    return graph.startswith(GRAPH) and not graph.startswith(STAGING)
 
 
 def query_form(sparql: str) -> str | None:
@@ -245,6 +298,17 @@ def _solutions(answer: _Answer) -> Any:
     except (SyntaxError, ValueError) as exc:
         raise _bad_answer(answer, exc) from None
     return ox.parse_query_results(answer.body, fmt)
+
+
+def _boolean(result: Any) -> Any:
+    """Virtuoso 7 answers an ASK with a pattern as one row of ``__ASK_RETVAL`` (1 or 0)
+    instead of a boolean: read it as the boolean it stands for."""
+    if not isinstance(result, ox.QuerySolutions):
+        return result
+    values = [row[0] for row in result if len(row) == 1]
+    truth = bool(values) and getattr(values[0], "value", "0") not in ("0", "false")
+    body = b'{"head": {}, "boolean": %s}' % (b"true" if truth else b"false")
+    return ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
 
 
 def _triples(answer: _Answer) -> list[ox.Triple]:
@@ -342,34 +406,12 @@ def _checked_url(url: str) -> str:
     return url
 
 
-def is_loopback(host: str) -> bool:
-    """Whether a host name or address stays on this machine."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _opener(*urls: str) -> urllib.request.OpenerDirector:
-    """No redirects; and no proxy when every URL is on this machine."""
-    handlers: list[urllib.request.BaseHandler] = [_NoRedirect()]
-    if all(is_loopback(urllib.parse.urlsplit(u).hostname or "") for u in urls):
-        handlers.append(urllib.request.ProxyHandler({}))
-    return urllib.request.build_opener(*handlers)
-
-
-def _auth_headers(env: Mapping[str, str]) -> dict[str, str]:
-    token, user = env.get(ENV_TOKEN, ""), env.get(ENV_USER, "")
-    if token and user:
-        raise StoreError(f"both {ENV_TOKEN} and {ENV_USER} are set", hint="unset one of them")
-    if token:
-        return {"Authorization": f"Bearer {token}"}
-    if user:
-        pair = f"{user}:{env.get(ENV_PASSWORD, '')}".encode()
-        return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
-    return {}
+def _step(raw: str) -> int:
+    if not raw.strip():
+        return DEFAULT_STEP
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise StoreError(f"{ENV_STEP}={raw!r} is not a number of triples", hint="e.g. 1000")
+    return int(raw)
 
 
 def _timeout(raw: str) -> float:

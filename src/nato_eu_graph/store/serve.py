@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from ..errors import GraphError, StoreError
 from .embedded import ReaderLock
-from .remote import is_loopback
+from .http import is_loopback
 
 BINARY = "oxigraph"
 READY_WITHIN = 60.0  # seconds for the server to open the store and listen
