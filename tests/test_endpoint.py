@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import json
+import re
 import signal
 import socket
 import subprocess
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,11 +31,14 @@ from typing import Any, ClassVar
 import pytest
 
 from nato_eu_graph.errors import GraphError, QueryError, StoreError
+from nato_eu_graph.ingest.load import load_files
+from nato_eu_graph.namespaces import STAGING_GRAPHS
 from nato_eu_graph.query.catalog import get
 from nato_eu_graph.query.execute import run_named
 from nato_eu_graph.store.embedded import EmbeddedStore
 from nato_eu_graph.store.remote import RemoteStore, query_form
 
+from . import engines
 from .competency_cases import CASES, COMMON_2021, Case
 from .conftest import REPO, cli_path, run_cli
 from .test_competency import check, pick
@@ -68,7 +74,12 @@ def post(url: str, text: str, content_type: str, accept: str = "*/*") -> tuple[i
 
 
 def ask(url: str, text: str) -> bool:
-    status, body = post(url, text, "application/sparql-query", "application/sparql-results+json")
+    """ASK by the protocol's URL-encoded POST, which every engine answers (Virtuoso 7 never
+    answers a direct POST)."""
+    form = urllib.parse.urlencode({"query": text})
+    status, body = post(
+        url, form, "application/x-www-form-urlencoded", "application/sparql-results+json"
+    )
     assert status == 200, body
     return bool(json.loads(body)["boolean"])
 
@@ -135,7 +146,15 @@ def without_times(export: str) -> list[str]:
     """An export minus the build timestamps (provenance and the dataset's dct:modified),
     which differ between two builds."""
     stamps = ("generatedAtTime", "<http://purl.org/dc/terms/modified>")
-    return [line for line in export.splitlines() if not any(s in line for s in stamps)]
+    # Oxigraph stores xsd:positiveInteger and the other integer types as xsd:integer; other
+    # engines keep the type written (docs/scaling.md).
+    derived = re.compile(r"\^\^<http://www.w3.org/2001/XMLSchema#(?:positive|nonNegative)Integer>")
+    integer = "^^<http://www.w3.org/2001/XMLSchema#integer>"
+    return [
+        derived.sub(integer, line)
+        for line in export.splitlines()
+        if not any(s in line for s in stamps)
+    ]
 
 
 # ---------------------------------------------------------------------- serve, read-only
@@ -235,13 +254,43 @@ def test_query_ui_works_offline(store_copy: Path) -> None:
 # ---------------------------------------------------------------------- --endpoint parity
 
 
-@pytest.fixture(scope="module")
-def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    """A separate, empty, writable server, then `build --endpoint` into it."""
-    with serving(tmp_path_factory.mktemp("endpoint") / "store", "--writable") as served:
-        build = run_cli("build", "--endpoint", served.endpoint, check=True)
+@dataclass
+class Engine:
+    """A writable SPARQL server of one engine, as the parity tests see it."""
+
+    name: str
+    base: str
+    endpoint: str  # what `--endpoint` is given; updates may go elsewhere (``env``)
+
+
+needs_virtuoso = pytest.mark.skipif(
+    engines.VIRTUOSO is None,
+    reason="Debian's virtuoso-opensource is not installed; CI installs it",
+)
+ENGINES = ["oxigraph", pytest.param("virtuoso", marks=needs_virtuoso)]
+
+
+@contextmanager
+def _engine(name: str, folder: Path) -> Iterator[Engine]:
+    if name == "oxigraph":
+        with serving(folder / "store", "--writable") as served:
+            yield Engine(name, served.base, served.endpoint)
+        return
+    with engines.virtuoso(folder) as server, pytest.MonkeyPatch.context() as env:
+        for key, value in server.env().items():  # for the CLI and RemoteStore.connect alike
+            env.setenv(key, value)
+        yield Engine(name, server.base, server.endpoint)
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def writable(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """A separate, empty, writable server of each engine, then `build --endpoint` into it."""
+    with _engine(request.param, tmp_path_factory.mktemp(request.param)) as engine:
+        build = run_cli("build", "--endpoint", engine.endpoint, check=True, timeout=600)
         assert "0 replaced, 0 unchanged, 0 removed" in build.stdout
-        yield served
+        yield engine
 
 
 def _same(a: list[dict[str, str | None]], b: list[dict[str, str | None]], case: Case) -> None:
@@ -254,17 +303,50 @@ def _same(a: list[dict[str, str | None]], b: list[dict[str, str | None]], case: 
         assert sorted(a, key=key) == sorted(b, key=key), case.id
 
 
+# Competency answers Virtuoso 7.2 still gives differently (docs/scaling.md, "Virtuoso").
+# Only CQ62's cause is known; the others are what the answers show, not yet traced.
+AS_OF = "as-of filters (EXISTS, OPTIONAL filtered on outer variables) give other holders"
+ORDER = "the same rows in another order, or other rows"
+VIRTUOSO_DIFFERS = {
+    "CQ14": AS_OF,
+    "CQ40": AS_OF,
+    "CQ41": AS_OF,
+    "CQ42": AS_OF,
+    "CQ44": AS_OF,
+    "CQ45": AS_OF,
+    "CQ46": AS_OF,
+    "CQ47": "post-gaps: the next holder (OPTIONAL with NOT EXISTS) is not found",
+    "CQ48": "post-gaps: the next holder (OPTIONAL with NOT EXISTS) is not found",
+    "CQ62": "YEAR() of an unbound value stops the query (Virtuoso error DT001)",
+    "CQ29": "signatories lose the capacity they signed in (a nested OPTIONAL)",
+    "CQ59": "EU leaders at summits counted as 0 (COUNT over an OPTIONAL with a path)",
+    "CQ53": ORDER,
+    "CQ57": ORDER,
+    "CQ38": ORDER,
+}
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.id}-{c.query}")
 def test_competency_answers_through_endpoint(
-    writable: Served, built_store: EmbeddedStore, case: Case
+    writable: Engine, built_store: EmbeddedStore, case: Case
 ) -> None:
-    remote = run_named(RemoteStore.connect(writable.endpoint), get(case.query), case.params)
-    embedded = run_named(built_store, get(case.query), case.params)
-    check(pick(remote.values(), case), case)
-    _same(remote.values(), embedded.values(), case)
+    def compare() -> None:
+        remote = run_named(RemoteStore.connect(writable.endpoint), get(case.query), case.params)
+        embedded = run_named(built_store, get(case.query), case.params)
+        check(pick(remote.values(), case), case)
+        _same(remote.values(), embedded.values(), case)
+
+    known = VIRTUOSO_DIFFERS.get(case.id) if writable.name == "virtuoso" else None
+    if known is None:
+        compare()
+        return
+    # A difference not yet adapted to: the test fails once it is gone, to be struck off.
+    with pytest.raises((AssertionError, GraphError)):
+        compare()
+    pytest.xfail(known)
 
 
-def test_commands_through_endpoint_match_the_store(writable: Served, store_copy: Path) -> None:
+def test_commands_through_endpoint_match_the_store(writable: Engine, store_copy: Path) -> None:
     url, store = writable.endpoint, str(store_copy)
     rebuild = run_cli("build", "--endpoint", url, check=True)
     assert "0 added, 0 replaced," in rebuild.stdout and "0 removed" in rebuild.stdout
@@ -293,7 +375,7 @@ def test_commands_through_endpoint_match_the_store(writable: Served, store_copy:
     assert both("batches") == ("no loaded batches\n", "no loaded batches\n")
 
 
-def test_load_unload_round_trip_through_endpoint(writable: Served) -> None:
+def test_load_unload_round_trip_through_endpoint(writable: Engine) -> None:
     url = writable.endpoint
     before = run_cli("export", "--endpoint", url, check=True).stdout
     loaded = run_cli("load", str(MEETING), "--endpoint", url, check=True).stdout
@@ -302,17 +384,53 @@ def test_load_unload_round_trip_through_endpoint(writable: Served) -> None:
     assert [b["triples"] for b in listed] == [triples] != [0]
     again = run_cli("load", str(MEETING), "--endpoint", url, check=True).stdout
     assert again.startswith("unchanged")  # the checksum is found through the endpoint
-    assert ask(
-        url, "ASK { <https://w3id.org/nato-eu-graph/id/meeting/test-ims-eums-2032-03-03> ?p ?o }"
-    )
+    meeting = "https://w3id.org/nato-eu-graph/id/meeting/test-ims-eums-2032-03-03"
+    assert bool(RemoteStore.connect(url).query(f"ASK {{ <{meeting}> ?p ?o }}"))
     run_cli("unload", listed[0]["id"], "--endpoint", url, check=True)
     assert run_cli("export", "--endpoint", url, check=True).stdout == before
+
+
+def test_a_staged_load_failing_half_way_changes_nothing(writable: Engine) -> None:
+    """A load past the step size is staged; a step that fails leaves the store as it was
+    and no staging graph behind, on every engine."""
+    before = run_cli("export", "--endpoint", writable.endpoint, check=True).stdout
+    store = RemoteStore.connect(writable.endpoint)
+    store.step = 8  # the meeting's 26 triples and their metadata: several steps
+    sent: list[str] = []
+    real = store.update
+
+    def cut_at_third(text: str) -> None:
+        sent.append(text)
+        if len(sent) == 3:
+            raise StoreError("the connection dropped (test)")
+        real(text)
+
+    store.update = cut_at_third  # type: ignore[method-assign]
+    with pytest.raises(StoreError, match="dropped"):
+        load_files(store, [MEETING])
+    assert [t.startswith("INSERT DATA") for t in sent[:3]] == [True, True, True]
+    assert run_cli("export", "--endpoint", writable.endpoint, check=True).stdout == before
+    assert not [g for g in store.every_graph() if g.startswith(STAGING_GRAPHS)]
+
+    # A writer killed between steps leaves staging graphs: never shown, dropped by the
+    # next write, which then commits whole.
+    real(f"INSERT DATA {{ GRAPH <{STAGING_GRAPHS}killed/0> {{ <urn:a> <urn:b> <urn:c> }} }}")
+    assert run_cli("export", "--endpoint", writable.endpoint, check=True).stdout == before
+    store.update = real  # type: ignore[method-assign]
+    report = load_files(store, [MEETING])
+    assert not [g for g in store.every_graph() if g.startswith(STAGING_GRAPHS)]
+    listed = json.loads(
+        run_cli("batches", "--format", "json", "--endpoint", writable.endpoint).stdout
+    )
+    assert [b["triples"] for b in listed] == [report.added[0].triples] != [0]
+    run_cli("unload", listed[0]["id"], "--endpoint", writable.endpoint, check=True)
+    assert run_cli("export", "--endpoint", writable.endpoint, check=True).stdout == before
 
 
 # ---------------------------------------------------------------------- errors
 
 
-def test_wrong_url_and_dead_server_fail_in_one_line(writable: Served) -> None:
+def test_wrong_url_and_dead_server_fail_in_one_line(writable: Engine) -> None:
     one_line_error(
         run_cli("info", "--endpoint", writable.base + "/nothing"), "no SPARQL endpoint", "404"
     )
@@ -350,6 +468,8 @@ class _Stub(BaseHTTPRequestHandler):
 
     seen: ClassVar[list[dict[str, Any]]] = []
     replies: ClassVar[dict[str, tuple[int, dict[str, str], bytes, float]]] = {}
+    digest: ClassVar[tuple[str, str] | None] = None  # (user, password) a Digest answer must use
+    basic: ClassVar[str | None] = None  # the Authorization header it asks for, if any
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", "0"))
@@ -357,6 +477,11 @@ class _Stub(BaseHTTPRequestHandler):
             {"path": self.path, "headers": dict(self.headers), "body": self.rfile.read(length)}
         )
         status, headers, body, delay = self.replies[self.path]
+        given = self.headers.get("Authorization", "")
+        if self.digest and _digest_ok(given, self.digest):
+            status, headers, body, delay = JSON_TRUE
+        if self.basic and given != self.basic:
+            status, headers, body = 401, {"WWW-Authenticate": 'Basic realm="endpoint"'}, b""
         time.sleep(delay)
         self.send_response(status)
         for name, value in headers.items():
@@ -370,10 +495,25 @@ class _Stub(BaseHTTPRequestHandler):
         pass
 
 
+def _digest_ok(header: str, user_password: tuple[str, str]) -> bool:
+    """Check an RFC 7616 (MD5, qop=auth) answer to the stub's challenge."""
+    if not header.startswith("Digest "):
+        return False
+    fields = dict(re.findall(r'(\w+)="?([^",]*)"?', header[len("Digest ") :]))
+    user, password = user_password
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    a1, a2 = md5(f"{user}:{fields['realm']}:{password}"), md5(f"POST:{fields['uri']}")
+    expected = md5(f"{a1}:{fields['nonce']}:{fields['nc']}:{fields['cnonce']}:auth:{a2}")
+    return fields.get("username") == user and fields.get("response") == expected
+
+
 @pytest.fixture()
 def stub() -> Iterator[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Stub)
-    _Stub.seen, _Stub.replies = [], {}
+    _Stub.seen, _Stub.replies, _Stub.digest, _Stub.basic = [], {}, None, None
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
@@ -396,22 +536,49 @@ def test_redirects_are_not_followed(stub: str) -> None:
 def test_credentials_come_from_the_environment(stub: str, monkeypatch: pytest.MonkeyPatch) -> None:
     _Stub.replies["/q"] = JSON_TRUE
     _Stub.replies["/u"] = (204, {}, b"", 0.0)
+    _Stub.basic = "Basic " + base64.b64encode(b"ana:pw").decode()
     monkeypatch.setenv("NATO_EU_GRAPH_ENDPOINT_USER", "ana")
     monkeypatch.setenv("NATO_EU_GRAPH_ENDPOINT_PASSWORD", "pw")
     monkeypatch.setenv("NATO_EU_GRAPH_UPDATE_ENDPOINT", stub + "/u")
     remote = RemoteStore.connect(stub + "/q")
     assert bool(remote.query("ASK {}"))
     remote.update("CLEAR SILENT GRAPH <urn:x>")
-    basic = "Basic " + base64.b64encode(b"ana:pw").decode()
-    assert [r["headers"]["Authorization"] for r in _Stub.seen] == [basic, basic]
-    assert _Stub.seen[0]["headers"]["Content-Type"].startswith("application/sparql-query")
-    assert _Stub.seen[1]["headers"]["Content-Type"].startswith("application/sparql-update")
-    assert _Stub.seen[1]["body"] == b"CLEAR SILENT GRAPH <urn:x>"
+    assert bool(remote.query("ASK {}"))
+    # Each URL challenged once; then Basic goes unasked.
+    auth = [(r["path"], r["headers"].get("Authorization")) for r in _Stub.seen]
+    basic = _Stub.basic
+    assert auth == [("/q", None), ("/q", basic), ("/u", None), ("/u", basic), ("/q", basic)]
+    # The protocol's URL-encoded POST, which every engine tried answers.
+    form = "application/x-www-form-urlencoded"
+    assert {r["headers"]["Content-Type"] for r in _Stub.seen} == {form}
+    assert urllib.parse.parse_qs(_Stub.seen[1]["body"].decode()) == {"query": ["ASK {}"]}
+    body = urllib.parse.parse_qs(_Stub.seen[3]["body"].decode())
+    assert body == {"update": ["CLEAR SILENT GRAPH <urn:x>"]}
+    _Stub.basic = None
 
     monkeypatch.delenv("NATO_EU_GRAPH_ENDPOINT_USER")
     monkeypatch.setenv("NATO_EU_GRAPH_ENDPOINT_TOKEN", "t0k")
     RemoteStore.connect(stub + "/q").query("ASK {}")
     assert _Stub.seen[-1]["headers"]["Authorization"] == "Bearer t0k"
+
+
+def test_a_digest_challenge_is_answered(stub: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Virtuoso's authenticated endpoint refuses Basic and asks for HTTP Digest."""
+    challenge = 'Digest realm="SPARQL", nonce="n0nce", qop="auth", algorithm="MD5"'
+    _Stub.replies["/auth"] = (401, {"WWW-Authenticate": challenge}, b"", 0.0)
+    _Stub.digest = ("ana", "pw")
+    monkeypatch.setenv("NATO_EU_GRAPH_ENDPOINT_USER", "ana")
+    monkeypatch.setenv("NATO_EU_GRAPH_ENDPOINT_PASSWORD", "pw")
+    remote = RemoteStore.connect(stub + "/auth")
+    assert all(bool(remote.query("ASK {}")) for _ in range(3))  # every time, not every other
+    for first, second in zip(_Stub.seen[::2], _Stub.seen[1::2], strict=True):
+        assert "Authorization" not in first["headers"]  # Basic unasked fails on Virtuoso
+        assert second["headers"]["Authorization"].startswith('Digest username="ana"')
+        assert second["body"] == first["body"]  # the query sent again, whole
+
+    monkeypatch.setenv("NATO_EU_GRAPH_ENDPOINT_PASSWORD", "wrong")
+    with pytest.raises(StoreError, match="401"):
+        RemoteStore.connect(stub + "/auth").query("ASK {}")
 
 
 def test_a_silent_server_times_out(stub: str, monkeypatch: pytest.MonkeyPatch) -> None:
