@@ -18,13 +18,14 @@ import pytest
 from nato_eu_graph.errors import GraphError, StoreError
 from nato_eu_graph.files import write_bytes_atomic
 from nato_eu_graph.ingest.load import load_files
-from nato_eu_graph.store.embedded import EmbeddedStore
+from nato_eu_graph.store.embedded import FIRST_BUILD, EmbeddedStore
 from nato_eu_graph.store.pause import POINTS
 
 from ..conftest import cli_path, killed_at, run_cli
 from ..test_load import big_ntriples
 from .conftest import export, skip_or_fail_in_ci
 
+MEETING = Path(__file__).parents[1] / "fixtures" / "load" / "meeting.yaml"
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}  # the same build time: identical exports
 
 
@@ -51,9 +52,20 @@ def test_sigkill_during_a_first_build_leaves_a_usable_store(tmp_path: Path, poin
     store = tmp_path / "store"
     status = killed_at(point, tmp_path, "build", "--store", str(store), env=EPOCH)
     assert status == -signal.SIGKILL
+    # A first build bulk-loads (no transaction): cut short, the store says so and is
+    # never read in part; once the load is flushed it opens, complete.
     info = run_cli("info", "--store", str(store))
-    assert info.returncode == 0, info.stderr  # opens: empty, or complete after the commit
-    run_cli("build", "--store", str(store), env=EPOCH, check=True)
+    if (store / FIRST_BUILD).exists():
+        assert info.returncode == 1 and "Traceback" not in info.stderr
+        assert "first build that was cut short" in info.stderr
+        assert "hint: run `nato-eu-graph build` again" in info.stderr
+        for args in (("query", "common-members"), ("load", str(MEETING))):
+            refused = run_cli(*args, "--store", str(store))
+            assert refused.returncode == 1 and "cut short" in refused.stderr, args
+    else:
+        assert info.returncode == 0, info.stderr
+    run_cli("build", "--store", str(store), env=EPOCH, check=True)  # starts it over
+    assert not (store / FIRST_BUILD).exists()
     assert export(store) == export(reference)
 
 

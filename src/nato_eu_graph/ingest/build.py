@@ -20,7 +20,7 @@ from .. import __version__
 from ..namespaces import DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, XSD
 from ..resources import data_dir, ontology_dir
 from ..store.protocol import GraphStore
-from .describe import description_current, refresh_description
+from .describe import describe_quads, description_current, refresh_description
 from .parse import ParsedFile, parse_rdf
 
 if TYPE_CHECKING:
@@ -139,10 +139,15 @@ def build(
     touched = [f.graph for f in changed] + removed
     meta = [t for f, p in changed.items() for t in _meta_triples(f, p, stamp)]
     existing = set(store.named_graphs())
+    described: list[ox.Triple] | None = None
     if not removed and not any(f.graph in existing for f in changed):
-        # Only new graphs: one transactional insert of quads, far cheaper than the text
-        # of a SPARQL update (a first build of a million triples: 4.3 GB as update text).
-        store.add_quads(_as_quads(changed, meta))
+        # Only new graphs: one insert of quads, far cheaper than the text of a SPARQL
+        # update (a first build of a million triples: 4.3 GB as update text); into an
+        # empty store, by the bulk loader (the store guards against a cut-short load).
+        quads = _as_quads(changed, meta)
+        store.add_quads(quads, bulk=not existing)
+        if not existing:  # the store is these quads: count them, not the store
+            described = describe_quads(quads, stamp)
     else:
         store.replace_graphs(
             {f.graph: p.triples() for f, p in changed.items()},
@@ -154,7 +159,7 @@ def build(
     if changed or removed or not description_current(store):
         # The dataset's VoID/DCAT, counted afresh; also after a build killed between its
         # commit and this step, so that the next build mends it.
-        refresh_description(store, stamp)
+        refresh_description(store, stamp, described)
     return BuildReport(results)
 
 

@@ -5,6 +5,8 @@ keeps it in the metadata graph; the static site publishes it as ``void.ttl``.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 
 import pyoxigraph as ox
@@ -88,6 +90,26 @@ def describe_store(store: GraphStore, when: datetime) -> list[ox.Triple]:
     )
 
 
+def describe_quads(quads: Iterable[ox.Quad], when: datetime) -> list[ox.Triple]:
+    """The same description as ``describe_store`` gives, counted from the quads that make
+    up the whole store (a first build: no store scans after the load)."""
+    data = {q for q in quads if q.graph_name != ox.NamedNode(META_GRAPH)}
+    typed: dict[str, set[object]] = defaultdict(set)
+    props: Counter[str] = Counter()
+    sources, published = set(), set()
+    for q in data:
+        props[q.predicate.value] += 1
+        if q.predicate.value == RDF + "type" and isinstance(q.object, ox.NamedNode):
+            typed[q.object.value].add(q.subject)
+            if q.object.value == NEG + "Source":
+                sources.add((q.subject, q.graph_name))
+        elif q.predicate.value == DCT + "publisher" and isinstance(q.object, ox.NamedNode):
+            published.add((q.subject, q.graph_name, q.object.value))
+    publishers = [pub for s, g, pub in published if (s, g) in sources]
+    classes = [(c, len(subjects)) for c, subjects in typed.items()]
+    return dataset_triples(len(data), classes, list(props.items()), publishers, when)
+
+
 def description_current(store: GraphStore) -> bool:
     """Whether the metadata graph describes the dataset with its present size."""
     rows = list(
@@ -103,9 +125,12 @@ def description_current(store: GraphStore) -> bool:
     return int(rows[0]["n"].value) == int(next(iter(total))["n"].value)
 
 
-def refresh_description(store: GraphStore, when: datetime) -> None:
-    """Replace the dataset's description in the metadata graph (one update)."""
-    triples = describe_store(store, when)
+def refresh_description(
+    store: GraphStore, when: datetime, described: list[ox.Triple] | None = None
+) -> None:
+    """Replace the dataset's description in the metadata graph (one update), with
+    ``described`` when the caller counted it already."""
+    triples = describe_store(store, when) if described is None else described
     store.update(
         f"""DELETE {{ GRAPH <{META_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{META_GRAPH}> {{
               ?s ?p ?o FILTER(?s = <{DATASET}> || STRSTARTS(STR(?s), "{DATASET}/")) }} }} ;

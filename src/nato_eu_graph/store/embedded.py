@@ -34,6 +34,8 @@ from .pause import around_write
 from .protocol import GraphSize, replace_update
 
 ENV_STORE = "NATO_EU_GRAPH_STORE"
+# Stands in the store's folder while a first build bulk-loads it (see add_quads).
+FIRST_BUILD = "nato-eu-graph-first-build"
 
 # Stores are locked by RocksDB; these fragments of its message mean "in use elsewhere".
 _LOCK_MARKERS = ("lock", "Resource temporarily unavailable", "WouldBlock")
@@ -104,11 +106,26 @@ class EmbeddedStore:
             raise _store_error(target, exc) from exc
         _WRITERS.add(_key(target))
         _drop_old_logs(target)
+        if (target / FIRST_BUILD).exists():
+            opened._restart_first_build(create)
         return opened
+
+    def _restart_first_build(self, create: bool) -> None:
+        """A first build was cut short: a build (``create``) starts the store over;
+        anything else is refused rather than shown a part of the data."""
+        if not create:
+            self.close()
+            raise _interrupted(self.path)
+        assert self.path is not None
+        self._store.clear()
+        self._store.flush()
+        _remove_durably(self.path / FIRST_BUILD)
 
     @classmethod
     def _open_reader(cls, target: Path) -> EmbeddedStore:
         _check_target(target, create=False)
+        if (target / FIRST_BUILD).exists():
+            raise _interrupted(target)
         lock = ReaderLock.take(target)
         try:
             return cls(_opened(target, ox.Store.read_only), target, lock)
@@ -172,14 +189,30 @@ class EmbeddedStore:
         if text:
             self.update(text)
 
-    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads to any graphs in one transaction: all of them or none."""
+    def add_quads(self, quads: Iterable[ox.Quad], *, bulk: bool = False) -> None:
+        """Add quads to any graphs in one transaction: all of them or none.
+
+        ``bulk`` (an empty store written whole, as by a first build): Oxigraph's bulk
+        loader instead, four times faster and without a transaction. A marker file stands
+        in the store's folder from before the load until it is flushed, so a store cut
+        short refuses to be read and the next build starts it over.
+        """
         self._check_writable()
+        marker = self.path / FIRST_BUILD if self.path and bulk and self._empty() else None
         try:
-            around_write(lambda: self._store.extend(quads))
+            if marker is None:
+                around_write(lambda: self._store.extend(quads))
+            else:
+                _write_durably(marker, b"a first build is writing this store\n")
+                around_write(lambda: self._store.bulk_extend(quads))
+                self._store.flush()
+                _remove_durably(marker)
         except OSError as exc:
             raise _store_error(self.path, exc) from exc
         self._settle()
+
+    def _empty(self) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, None)), None) is None
 
     def update(self, sparql: str) -> None:
         self._check_writable()
@@ -248,6 +281,34 @@ def _check_target(target: Path, create: bool) -> None:
         )
     if target.exists() and not target.is_dir():
         raise StoreError(f"{target} is a file, not a store directory", hint="pick another path")
+
+
+def _interrupted(target: Path | None) -> StoreError:
+    return StoreError(
+        f"the store {target} holds a first build that was cut short: only part of the data",
+        hint="run `nato-eu-graph build` again for this store: it starts it over",
+    )
+
+
+def _write_durably(file: Path, data: bytes) -> None:
+    with open(file, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+    _sync_folder(file.parent)
+
+
+def _remove_durably(file: Path) -> None:
+    file.unlink(missing_ok=True)
+    _sync_folder(file.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _opened(target: Path, opener: Any) -> ox.Store:

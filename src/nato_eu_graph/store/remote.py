@@ -198,9 +198,10 @@ class RemoteStore:
         if text:
             self.update(text)
 
-    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+    def add_quads(self, quads: Iterable[ox.Quad], *, bulk: bool = False) -> None:
         """One INSERT DATA request: all the quads or none (on transactional engines); past
-        ``step`` triples, staged and committed by one request."""
+        ``step`` triples, staged and committed by one request. ``bulk`` changes nothing:
+        an endpoint has no bulk loader reachable through SPARQL."""
         by_graph: dict[str, list[ox.Triple]] = defaultdict(list)
         default: list[ox.Triple] = []
         for q in quads:
