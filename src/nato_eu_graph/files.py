@@ -32,7 +32,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
                 os.fsync(handle.fileno())
             os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; outputs are to share
             os.replace(tmp, target)
-            _sync_folder(folder)
+            sync_folder(folder)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -65,7 +65,7 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
     try:
         fd = os.open(folder, os.O_RDONLY)

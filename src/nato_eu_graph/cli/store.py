@@ -49,6 +49,8 @@ def info(store_path: str | None, endpoint: str | None) -> None:
     details = store_info(read_store(store_path, endpoint))
     click.echo(f"store: {details.location}")
     click.echo(f"graphs: {len(details.graphs)}, triples: {details.triples}")
+    if details.last_backup:
+        click.echo(f"last backup: {details.last_backup[0]} into {details.last_backup[1]}")
     for g in details.graphs:
         click.echo(f"  {g.triples:>7}  {g.kind or '-':9} {g.name}")
     click.echo("classes:")

@@ -30,6 +30,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from ..errors import QueryError, StoreError
+from ..files import sync_folder
 from .pause import around_write
 from .protocol import GraphSize, replace_update
 
@@ -238,6 +239,14 @@ class EmbeddedStore:
                 hint="open it for writing (EmbeddedStore.open without read_only)",
             )
 
+    def snapshot(self, folder: Path) -> None:
+        """Oxigraph's consistent backup into the new ``folder`` (hard links where it can:
+        keep it on the same file system and short-lived; store/backup.py copies it)."""
+        try:
+            self._store.backup(str(folder))
+        except OSError as exc:
+            raise _store_error(self.path, exc) from exc
+
     def close(self) -> None:
         """Release the database and its lock now, not when Python collects the object;
         the store cannot be used afterwards."""
@@ -295,20 +304,12 @@ def _write_durably(file: Path, data: bytes) -> None:
         out.write(data)
         out.flush()
         os.fsync(out.fileno())
-    _sync_folder(file.parent)
+    sync_folder(file.parent)
 
 
 def _remove_durably(file: Path) -> None:
     file.unlink(missing_ok=True)
-    _sync_folder(file.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    sync_folder(file.parent)
 
 
 def _opened(target: Path, opener: Any) -> ox.Store:
@@ -318,8 +319,8 @@ def _opened(target: Path, opener: Any) -> ox.Store:
     except RuntimeError as exc:
         raise StoreError(
             f"the store {target} is damaged and cannot be opened: {exc}",
-            hint="restore it from a copy, or build a new one and load an export of the "
-            "batches (nato-eu-graph export --batches)",
+            hint="make a new store from a backup (nato-eu-graph restore BACKUP --store "
+            "NEW), or build a new one and load an export of the batches",
         ) from exc
     return store
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..namespaces import DATA_GRAPHS, META_GRAPH, NEG, RDFS
+from .backup import last_backup
 from .protocol import GraphSize, GraphStore
 
 
@@ -21,6 +23,7 @@ class StoreInfo:
     location: str
     graphs: list[GraphInfo]
     classes: list[tuple[str, int]]
+    last_backup: tuple[str, str] | None = None  # (when, folder), for the embedded store
 
     @property
     def triples(self) -> int:
@@ -30,7 +33,9 @@ class StoreInfo:
 def store_info(store: GraphStore) -> StoreInfo:
     described = _described_graphs(store)
     graphs = [_graph_info(size, described) for size in store.graph_sizes()]
-    return StoreInfo(store.location, graphs, class_counts(store))
+    path = getattr(store, "path", None)  # the embedded store's folder; None for an endpoint
+    backed_up = last_backup(path) if isinstance(path, Path) else None
+    return StoreInfo(store.location, graphs, class_counts(store), backed_up)
 
 
 def class_counts(store: GraphStore) -> list[tuple[str, int]]:
