@@ -381,16 +381,30 @@ def clusters(target: int, seed: int) -> Iterator[list[str]]:
         yield lines
 
 
+PART_TRIPLES = 1_000_000  # per clusters' file: `load` and `build` refuse files over 256 MiB
+
+
 def write(target: int, folder: Path, seed: int = 1, name: str = "") -> list[Path]:
-    """The common file and the clusters' file for ``target`` triples; returns both paths."""
+    """The common file and the clusters' file for ``target`` triples (past a million, one
+    file per million, ``synthetic-N-partK.nt``); returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
     first = folder / COMMON_FILE
     first.write_text("".join(common_lines()), encoding="utf-8")
-    second = folder / (name or f"synthetic-{target}.nt")
-    with second.open("w", encoding="utf-8") as f:
-        for lines in clusters(target, seed):
-            f.write("".join(lines))
-    return [first, second]
+    parts = target > PART_TRIPLES and not name
+    paths: list[Path] = []
+    out, written = None, PART_TRIPLES
+    for lines in clusters(target, seed):
+        if out is None or (parts and written >= PART_TRIPLES):
+            if out is not None:
+                out.close()
+            part = f"synthetic-{target}-part{len(paths):02d}.nt" if parts else ""
+            paths.append(folder / (part or name or f"synthetic-{target}.nt"))
+            out, written = paths[-1].open("w", encoding="utf-8"), 0
+        out.write("".join(lines))
+        written += len(lines)
+    if out is not None:
+        out.close()
+    return [first, *paths]
 
 
 def size_of(label: str) -> int:
