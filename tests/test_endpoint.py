@@ -307,6 +307,9 @@ def _same(a: list[dict[str, str | None]], b: list[dict[str, str | None]], case: 
 # The causes of CQ44-46 and CQ62 are known; the others are what the answers show.
 AS_OF = "the bound day is not seen inside an OPTIONAL's filter: no holders"
 ORDER = "the same rows in another order, or other rows"
+# Commands whose output holds one of those answers (report runs every query; coverage
+# runs facts-per-year and post-gaps).
+VIRTUOSO_REPORT_DIFFERS = {"report", "coverage"}
 VIRTUOSO_DIFFERS = {
     "CQ44": AS_OF,
     "CQ45": AS_OF,
@@ -369,6 +372,35 @@ def test_commands_through_endpoint_match_the_store(writable: Engine, store_copy:
     remote, embedded = both("export")
     assert without_times(remote) == without_times(embedded)
     assert both("batches") == ("no loaded batches\n", "no loaded batches\n")
+
+
+def test_reports_and_views_through_endpoint_match_the_store(
+    writable: Engine, store_copy: Path, tmp_path: Path
+) -> None:
+    """The commands that read many queries (report, coverage, views, paths) give through
+    each engine what they give on the embedded store."""
+    url, store = writable.endpoint, str(store_copy)
+    known = {"virtuoso": VIRTUOSO_REPORT_DIFFERS}.get(writable.name, set())
+    for args in (
+        ("path", "Wiermann", "Hervé Bléjean", "--as-of", "2021-11-16"),
+        ("centrality", "--as-of", "2021-11-16", "--top", "10"),
+        ("coverage", "--format", "json"),
+        ("report",),
+    ):
+        remote = run_cli(*args, "--endpoint", url, timeout=600)
+        local = run_cli(*args, "--store", store, check=True)
+        if args[0] in known:  # a difference the competency table lists, not yet adapted
+            assert remote.stdout != local.stdout or remote.returncode != 0, args
+            continue
+        assert remote.returncode == 0, remote.stderr
+        assert remote.stdout.replace(url, "STORE") == local.stdout.replace(store, "STORE"), args
+    for view in ("network", "membership-overlap"):
+        out = {}
+        for where, option in (("remote", ("--endpoint", url)), ("local", ("--store", store))):
+            out[where] = tmp_path / f"{view}-{where}.graphml"
+            args = ("visualize", "--view", view, "--as-of", "2021-11-16", "-o", str(out[where]))
+            run_cli(*args, *option, check=True, timeout=600)
+        assert out["remote"].read_bytes() == out["local"].read_bytes(), view
 
 
 def test_load_unload_round_trip_through_endpoint(writable: Engine) -> None:

@@ -111,7 +111,9 @@ def test_a_full_disk_under_the_store_fails_cleanly_and_loses_nothing(
     cli = cli_path()
     script = (
         f"cp -a {store_copy} {mnt}/store && "
-        f"{{ {cli} load {big} --store {mnt}/store 2> {tmp_path}/err; echo $? > {tmp_path}/rc; }}"
+        # the batch journal elsewhere: this is the store's disk filling up
+        f"{{ NATO_EU_GRAPH_JOURNAL={tmp_path}/journal {cli} load {big} --store {mnt}/store "
+        f"2> {tmp_path}/err; echo $? > {tmp_path}/rc; }}"
         f" && {cli} export --store {mnt}/store > {tmp_path}/in-place.nq"
         f" && cp -a {mnt}/store {out}"
     )

@@ -1,5 +1,6 @@
-"""The ``backup`` and ``restore`` commands: a consistent copy of the embedded store, taken
-beside its readers, and a new store made from one.
+"""The ``backup``, ``restore`` and ``rebuild`` commands: a consistent copy of the embedded
+store, taken beside its readers; a new store made from one; and a new store made from
+ontology/, data/ and the batch journal.
 
 ``register(group)`` adds them to a group; cli/main.py's group calls it when one is run.
 """
@@ -12,7 +13,7 @@ import click
 
 
 def register(group: click.Group) -> None:
-    """Add ``backup`` and ``restore`` to the group."""
+    """Add ``backup``, ``restore`` and ``rebuild`` to the group."""
     from .main import read_store
 
     @click.command(name="backup")
@@ -60,5 +61,46 @@ def register(group: click.Group) -> None:
         done = restore(folder, resolve_store_path(store_path))
         click.echo(f"restored {done.folder} from the backup of {done.taken}: {done.quads} quads")
 
+    @click.command(name="rebuild")
+    @click.option(
+        "--store",
+        "store_path",
+        type=click.Path(file_okay=False, path_type=str),
+        default=None,
+        help="The new store to make; it must not exist. Default: $NATO_EU_GRAPH_STORE, "
+        "else a per-user data directory.",
+    )
+    @click.option(
+        "--journal",
+        "journal_path",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None,
+        help="The batch journal to replay. Default: the one beside --store "
+        "(STORE.journal, or $NATO_EU_GRAPH_JOURNAL).",
+    )
+    @click.option(
+        "--skip-validation",
+        is_flag=True,
+        help="Do not check data/ against the SHACL shapes first.",
+    )
+    def rebuild_cmd(
+        store_path: str | None, journal_path: Path | None, skip_validation: bool
+    ) -> None:
+        """Make a new store from ontology/, data/ and the batch journal: every batch
+        loaded, exactly as it was committed, and every unload, in their order. For a store
+        that is damaged (move it aside first) or lost; it never writes over a store.
+        """
+        from ..ingest.rebuild import rebuild
+        from ..store.embedded import resolve_store_path
+
+        done = rebuild(
+            resolve_store_path(store_path), source=journal_path, validate=not skip_validation
+        )
+        click.echo(
+            f"rebuilt {done.store} from ontology/, data/ and {done.journal}: "
+            f"{done.loads} loads, {done.unloads} unloads replayed; {done.quads} quads in all"
+        )
+
     group.add_command(backup_cmd)
     group.add_command(restore_cmd)
+    group.add_command(rebuild_cmd)

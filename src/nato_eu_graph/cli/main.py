@@ -37,7 +37,7 @@ COMMANDS = {
     **dict.fromkeys(("queries", "query", "report", "coverage"), "query"),
     **dict.fromkeys(("visualize", "path", "centrality"), "views"),
     **dict.fromkeys(("extract", "extract-eval"), "extract"),
-    **dict.fromkeys(("backup", "restore"), "backup"),
+    **dict.fromkeys(("backup", "restore", "rebuild"), "backup"),
     "serve": "serve",
     "site": "site",
 }

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from ..errors import GraphError
 from ..namespaces import AGENT, DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, XSD
 from ..store.protocol import GraphStore
+from .journaled import journaled_unload
 
 if TYPE_CHECKING:
     pass
@@ -103,16 +104,22 @@ def unload(store: GraphStore, batch: str) -> BatchInfo:
     """Remove one loaded batch (by id, unique id prefix, or graph IRI) in one transaction."""
     found = _find_batch(loaded_batches(store), batch)
     file_node = f"{FILE}batch/{found.id}"
+    with journaled_unload(store, found.id, found.graph):
+        remove_batch(store, found.graph, file_node)
+    return found
+
+
+def remove_batch(store: GraphStore, graph: str, file_node: str) -> None:
+    """Drop a batch's graph and its metadata in one update (no journal entry)."""
     store.update(
-        f"DROP SILENT GRAPH <{found.graph}> ;\n"
-        f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{found.graph}> ?p ?o }} }} ;\n"
+        f"DROP SILENT GRAPH <{graph}> ;\n"
+        f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{graph}> ?p ?o }} }} ;\n"
         f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{file_node}> ?p ?o }} }} ;\n"
         # the curator's node goes too once no batch is attributed to them
         f"DELETE {{ GRAPH <{META_GRAPH}> {{ ?a ?p ?o }} }} WHERE {{ GRAPH <{META_GRAPH}> {{\n"
         f"  ?a a <{PROV}Agent> ; ?p ?o\n"
         f"  FILTER NOT EXISTS {{ ?g <{PROV}wasAttributedTo> ?a }} }} }}"
     )
-    return found
 
 
 def _find_batch(batches: list[BatchInfo], key: str) -> BatchInfo:

@@ -24,6 +24,7 @@ from ..store.embedded import EmbeddedStore
 from ..store.protocol import GraphStore
 from .batches import BATCH_GRAPH, BatchInfo, curator, description, loaded_batches
 from .build import current_time
+from .journaled import journaled
 from .parse import EXTENSIONS, MAX_RDF_BYTES, parse_rdf, read_bytes
 from .resolve import Resolver
 
@@ -309,8 +310,9 @@ def load_files(
     infos = [b.restored or _info(b, stamp, who) for b in batches]
     if not dry_run and batches:
         step("committing")
-        quads = [q for b, i in zip(batches, infos, strict=True) for q in _quads(b, i)]
-        store.add_quads(quads)
+        per_batch = [(i, _quads(b, i)) for b, i in zip(batches, infos, strict=True)]
+        with journaled(store, [(i.id, qs) for i, qs in per_batch]):
+            store.add_quads([q for _, qs in per_batch for q in qs])
     report.added = infos
     report.summaries = [summary(b) for b in batches]
     return report

@@ -145,6 +145,13 @@ class EmbeddedStore:
     def location(self) -> str:
         return str(self.path) if self.path else "(in memory)"
 
+    @property
+    def journal(self) -> Path | None:
+        """The batch journal's folder (store/journal.py); none for a store in memory."""
+        from .journal import journal_dir
+
+        return journal_dir(self.path) if self.path else None
+
     # ------------------------------------------------------------------ reading
 
     def query(self, sparql: str) -> Any:
@@ -319,8 +326,9 @@ def _opened(target: Path, opener: Any) -> ox.Store:
     except RuntimeError as exc:
         raise StoreError(
             f"the store {target} is damaged and cannot be opened: {exc}",
-            hint="make a new store from a backup (nato-eu-graph restore BACKUP --store "
-            "NEW), or build a new one and load an export of the batches",
+            hint="move it aside, then make a new store from a backup (nato-eu-graph "
+            "restore BACKUP --store PATH) or from data/ and the batch journal "
+            "(nato-eu-graph rebuild --store PATH)",
         ) from exc
     return store
 

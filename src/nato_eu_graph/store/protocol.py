@@ -5,6 +5,7 @@ SPARQL Update that replaces whole named graphs in one request, shared by both ki
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 import pyoxigraph as ox
@@ -20,6 +21,9 @@ class GraphStore(Protocol):
 
     @property
     def location(self) -> str: ...
+
+    @property
+    def journal(self) -> Path | None: ...
 
     def query(self, sparql: str) -> Any: ...
 

@@ -33,6 +33,7 @@ import urllib.request
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -118,6 +119,11 @@ class RemoteStore:
     @property
     def location(self) -> str:
         return self.url
+
+    @property
+    def journal(self) -> Path | None:
+        """None: an endpoint keeps its own logs (docs/scaling.md)."""
+        return None
 
     # ------------------------------------------------------------------ reading
 
