@@ -12,6 +12,16 @@ from pathlib import Path
 import click
 
 
+new_store = click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="The new store to make; it must not exist. Default: $NATO_EU_GRAPH_STORE, "
+    "else a per-user data directory.",
+)
+
+
 def register(group: click.Group) -> None:
     """Add ``backup``, ``restore`` and ``rebuild`` to the group."""
     from .main import read_store
@@ -42,14 +52,7 @@ def register(group: click.Group) -> None:
 
     @click.command(name="restore")
     @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-    @click.option(
-        "--store",
-        "store_path",
-        type=click.Path(file_okay=False, path_type=str),
-        default=None,
-        help="The new store to make; it must not exist. Default: $NATO_EU_GRAPH_STORE, "
-        "else a per-user data directory.",
-    )
+    @new_store
     def restore_cmd(folder: Path, store_path: str | None) -> None:
         """Make a new store from the backup in FOLDER, after checking every file of it
         against the backup's checksums. Never writes over a store: move a damaged one
@@ -62,14 +65,7 @@ def register(group: click.Group) -> None:
         click.echo(f"restored {done.folder} from the backup of {done.taken}: {done.quads} quads")
 
     @click.command(name="rebuild")
-    @click.option(
-        "--store",
-        "store_path",
-        type=click.Path(file_okay=False, path_type=str),
-        default=None,
-        help="The new store to make; it must not exist. Default: $NATO_EU_GRAPH_STORE, "
-        "else a per-user data directory.",
-    )
+    @new_store
     @click.option(
         "--journal",
         "journal_path",
