@@ -11,7 +11,6 @@ from pathlib import Path
 
 import click
 
-
 new_store = click.option(
     "--store",
     "store_path",
