@@ -251,6 +251,55 @@ def test_query_ui_works_offline(store_copy: Path) -> None:
     assert outside <= KNOWN_OUTSIDE, outside
 
 
+# ---------------------------------------------------------------------- a guarded server
+
+needs_nginx = pytest.mark.skipif(
+    engines.NGINX is None, reason="Debian's nginx is not installed; CI installs it"
+)
+
+
+def test_writable_beyond_loopback_is_refused_without_a_proxy(store_copy: Path) -> None:
+    argv = ("serve", "--store", str(store_copy), "--port", str(free_port()))
+    refused = run_cli(*argv, "--host", "0.0.0.0", "--writable", timeout=60)
+    one_line_error(refused, "--writable on 0.0.0.0", "--behind-proxy", "docs/scaling.md")
+    assert "warning" not in refused.stderr
+
+
+def test_behind_proxy_a_writable_server_listens_beyond_loopback(store_copy: Path) -> None:
+    with serving(store_copy, "--host", "0.0.0.0", "--writable", "--behind-proxy") as served:
+        assert ask(served.endpoint, "ASK { ?s ?p ?o }")
+
+
+@needs_nginx
+def test_behind_the_proxy_writers_need_a_password(store_copy: Path, tmp_path: Path) -> None:
+    """docs/scaling.md's nginx in front of `serve --writable`: reads open, an update
+    without the writer's password gets 401 and changes nothing, one with it goes in."""
+    update = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> <urn:x:c> } }"
+    form = "application/x-www-form-urlencoded"
+    with serving(store_copy, "--writable") as served:
+        upstream = int(served.base.rsplit(":", 1)[1])
+        with engines.nginx_proxy(tmp_path / "nginx", upstream, {"curator": "s3cret"}) as proxy:
+            assert ask(proxy + "/query", "ASK { ?s ?p ?o }")  # reads: no password
+            for path in ("/update", "/sparql"):
+                status, _ = post(proxy + path, urllib.parse.urlencode({"update": update}), form)
+                assert status == 401, path
+            direct = post(proxy + "/update", update, "application/sparql-update")
+            assert direct[0] == 401
+            assert not ask(proxy + "/query", "ASK { GRAPH <urn:x:g> { ?s ?p ?o } }")
+
+            env = {
+                "NATO_EU_GRAPH_UPDATE_ENDPOINT": proxy + "/update",
+                "NATO_EU_GRAPH_ENDPOINT_USER": "curator",
+                "NATO_EU_GRAPH_ENDPOINT_PASSWORD": "wrong",
+            }
+            load = ("load", str(MEETING), "--endpoint", proxy + "/query")
+            one_line_error(run_cli(*load, env=env), "401")
+            env["NATO_EU_GRAPH_ENDPOINT_PASSWORD"] = "s3cret"
+            run_cli(*load, env=env, check=True)
+            meeting = "https://w3id.org/nato-eu-graph/id/meeting/test-ims-eums-2032-03-03"
+            assert ask(proxy + "/query", f"ASK {{ <{meeting}> ?p ?o }}")
+
+
 # ---------------------------------------------------------------------- --endpoint parity
 
 

@@ -35,7 +35,14 @@ def register(group: click.Group) -> None:
     @click.option(
         "--writable",
         is_flag=True,
-        help="Accept SPARQL updates (needed for build/load/unload --endpoint).",
+        help="Accept SPARQL updates (needed for build/load/unload --endpoint). Only on "
+        "loopback, unless --behind-proxy.",
+    )
+    @click.option(
+        "--behind-proxy",
+        is_flag=True,
+        help="Allow --writable on an address other machines reach: only where a reverse "
+        "proxy that authenticates writers stands in front (docs/scaling.md).",
     )
     def serve(
         store_path: str | None,
@@ -43,6 +50,7 @@ def register(group: click.Group) -> None:
         port: int,
         timeout: int,
         writable: bool,
+        behind_proxy: bool,
     ) -> None:
         """Serve the store over the SPARQL 1.1 Protocol, with a query UI in the browser.
 
@@ -53,14 +61,17 @@ def register(group: click.Group) -> None:
         Ctrl-C stops it.
         """
         from ..store.embedded import resolve_store_path
-        from ..store.serve import ServeOptions
+        from ..store.serve import ServeOptions, check_exposure
         from ..store.serve import serve as run_serve
 
-        opts = ServeOptions(resolve_store_path(store_path), host, port, timeout, writable)
+        opts = ServeOptions(
+            resolve_store_path(store_path), host, port, timeout, writable, behind_proxy
+        )
+        check_exposure(opts)  # before any warning: refused is refused
         if not opts.loopback:
             click.echo(
                 f"warning: listening on {host}: anyone who can reach it can query the graph"
-                + (" and change it" if writable else ""),
+                + (" (and change it, unless they go through the proxy)" if writable else ""),
                 err=True,
             )
 

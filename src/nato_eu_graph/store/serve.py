@@ -47,6 +47,7 @@ class ServeOptions:
     port: int = 7878
     timeout: int = 60  # seconds a query may run
     writable: bool = False
+    behind_proxy: bool = False  # the operator says a proxy authenticates writers
 
     @property
     def base_url(self) -> str:
@@ -234,6 +235,7 @@ def serve(opts: ServeOptions, *, on_ready: Callable[[Server], None], log: Log | 
 
     Raise StoreError if it cannot start or exits on its own.
     """
+    check_exposure(opts)
     server = Server(opts, log=log)
     previous = {s: signal.signal(s, _raise_stop) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -250,6 +252,18 @@ def serve(opts: ServeOptions, *, on_ready: Callable[[Server], None], log: Log | 
         server.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def check_exposure(opts: ServeOptions) -> None:
+    """Updates from beyond this machine only behind a proxy that authenticates writers:
+    the Oxigraph server has no authentication of its own."""
+    if opts.writable and not opts.loopback and not opts.behind_proxy:
+        raise StoreError(
+            f"--writable on {opts.host} would let anyone who can reach it change the graph",
+            hint="serve on 127.0.0.1 and put a reverse proxy that asks writers for a "
+            "password in front (docs/scaling.md, 'A guarded server'); if one already "
+            "guards this address, add --behind-proxy",
+        )
 
 
 def _raise_stop(signum: int, frame: FrameType | None) -> None:
