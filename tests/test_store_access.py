@@ -3,6 +3,7 @@ what a write leaves on disk."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -12,8 +13,10 @@ import pytest
 
 from nato_eu_graph.errors import StoreError
 from nato_eu_graph.store.embedded import EmbeddedStore
+from nato_eu_graph.store.pause import ENV_PAUSE
 
 from .conftest import REPO, cli_path, run_cli
+from .test_load import big_ntriples
 
 SHEET = str(REPO / "tests" / "fixtures" / "load" / "meeting.yaml")
 COMMON = ("query", "common-members", "--as-of", "2021-11-16", "--format", "json")
@@ -56,15 +59,62 @@ def test_a_reader_holds_off_a_writer_until_it_closes(store_copy: Path) -> None:
     assert "added" in out
 
 
-def test_a_writer_holds_off_readers(store_copy: Path) -> None:
+def test_a_reader_beside_a_writer_reads_the_state_before_it(store_copy: Path) -> None:
+    count = ("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    before = run_cli(*count, "--store", str(store_copy), check=True).stdout
     writer = EmbeddedStore.open(store_copy)
     try:
-        proc = run_cli(*COMMON, "--store", str(store_copy))
+        writer.update("INSERT DATA { GRAPH <urn:t:g> { <urn:t:a> <urn:t:b> <urn:t:c> } }")
+        during = run_cli(*count, "--store", str(store_copy))
+        common = run_cli(*COMMON, "--store", str(store_copy))
     finally:
         writer.close()
-    assert proc.returncode == 1 and "in use by another process" in proc.stderr
-    assert "Traceback" not in proc.stderr
-    assert run_cli(*COMMON, "--store", str(store_copy)).returncode == 0
+    assert during.returncode == 0 and "Traceback" not in during.stderr, during.stderr
+    assert during.stdout == before  # the writer's snapshot: its write not yet seen
+    assert common.returncode == 0 and common.stdout.count('"name"') == 21
+    after = run_cli(*count, "--store", str(store_copy), check=True).stdout
+    assert int(after.split()[1]) == int(before.split()[1]) + 1
+    # the snapshot is gone with the writer
+    assert not list(store_copy.parent.glob(f".{store_copy.name}.read-*"))
+
+
+@pytest.mark.slow
+def test_fifty_queries_beside_a_300k_load_answer_before_or_after(
+    store_copy: Path, tmp_path: Path
+) -> None:
+    big = tmp_path / "big.nt"
+    big_ntriples(big, 300_000)
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+    def count() -> int:
+        reader = EmbeddedStore.open(store_copy, read_only=True)
+        try:
+            return int(next(iter(reader.query(query)))["n"].value)
+        finally:
+            reader.close()
+
+    before = count()
+    held = tmp_path / "writer-held"
+    load = subprocess.Popen(
+        [cli_path(), "load", str(big), "--store", str(store_copy)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, ENV_PAUSE: f"writer-held:{held}"},
+    )
+    while not held.exists():  # the load has the store open for writing
+        assert load.poll() is None, load.communicate()
+        time.sleep(0.01)
+    answers = [count() for _ in range(25)]  # all while the writer holds the store
+    held.unlink()  # the load goes on: validation, the write, the flush
+    answers += [count() for _ in range(25)]
+    out, err = load.communicate(timeout=600)
+    assert load.returncode == 0, err
+    after = count()
+    assert int(out.split()[1]) == 300_000  # "added 300000 triples from ..."
+    assert after > before + 300_000  # the batch and its metadata
+    assert answers[:25] == [before] * 25
+    assert set(answers) <= {before, after}, sorted(set(answers))
 
 
 def test_one_process_never_holds_a_store_both_ways(store_copy: Path) -> None:

@@ -48,6 +48,18 @@ def pause_at(point: str) -> None:
         time.sleep(WAIT_S)
 
 
+def hold_at(point: str) -> None:
+    """Stop here, when a test asked for ``point``, until it removes the marker file (a
+    test that lets the process go on, rather than kill it)."""
+    marker = _wanted(point)
+    if marker is None:
+        return
+    _signal(marker)
+    deadline = time.monotonic() + WAIT_S
+    while marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def around_write(write: Callable[[], T]) -> T:
     """Run one write of the store, with its three pause points."""
     if not os.environ.get(ENV_PAUSE):
