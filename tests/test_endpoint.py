@@ -358,7 +358,9 @@ AS_OF = "the bound day is not seen inside an OPTIONAL's filter: no holders"
 ORDER = "the same rows in another order, or other rows"
 # Commands whose output holds one of those answers (report runs every query; coverage
 # runs facts-per-year and post-gaps).
-VIRTUOSO_REPORT_DIFFERS = {"report", "coverage"}
+# `path`, `centrality` and the network view stop with Virtuoso error SQ156 ("Internal
+# Optimized compiler error") on the projection query.
+VIRTUOSO_REPORT_DIFFERS = {"report", "coverage", "path", "centrality", "network"}
 VIRTUOSO_DIFFERS = {
     "CQ44": AS_OF,
     "CQ45": AS_OF,
@@ -448,8 +450,23 @@ def test_reports_and_views_through_endpoint_match_the_store(
         for where, option in (("remote", ("--endpoint", url)), ("local", ("--store", store))):
             out[where] = tmp_path / f"{view}-{where}.graphml"
             args = ("visualize", "--view", view, "--as-of", "2021-11-16", "-o", str(out[where]))
-            run_cli(*args, *option, check=True, timeout=600)
-        assert out["remote"].read_bytes() == out["local"].read_bytes(), view
+            done = run_cli(*args, *option, timeout=600)
+            if where == "remote" and view in known:
+                assert done.returncode != 0, view  # listed as differing: still differs
+                break
+            assert done.returncode == 0, done.stderr
+        else:
+            assert _graph(out["remote"]) == _graph(out["local"]), view
+
+
+def _graph(path: Path) -> tuple[list[object], list[object]]:
+    """A GraphML file's nodes and edges with their data, in a stable order."""
+    import networkx as nx
+
+    g = nx.read_graphml(path)
+    nodes = sorted((n, sorted(d.items())) for n, d in g.nodes(data=True))
+    edges = sorted((u, v, sorted(d.items())) for u, v, d in g.edges(data=True))
+    return nodes, edges
 
 
 def test_load_unload_round_trip_through_endpoint(writable: Engine) -> None:
