@@ -316,8 +316,10 @@ def _check_target(target: Path, create: bool) -> None:
 
 def _interrupted(target: Path | None) -> StoreError:
     return StoreError(
-        f"the store {target} holds a first build that was cut short: only part of the data",
-        hint="run `nato-eu-graph build` again for this store: it starts it over",
+        f"the store {target} holds a first build not finished (still running, or cut "
+        "short): only part of the data",
+        hint="wait for the build to end; if it was stopped, run `nato-eu-graph build` "
+        "again for this store: it starts it over",
     )
 
 
