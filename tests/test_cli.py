@@ -78,12 +78,15 @@ def test_store_path_that_is_a_file(tmp_path: Path) -> None:
 def test_store_in_use_is_refused_cleanly(store_copy: Path) -> None:
     from nato_eu_graph.store.embedded import EmbeddedStore
 
-    holder = EmbeddedStore.open(store_copy)
-    proc = run_cli("info", "--store", str(store_copy))
-    del holder
+    holder = EmbeddedStore.open(store_copy)  # a writer
+    sheet = str(Path(__file__).parent / "fixtures" / "load" / "meeting.yaml")
+    proc = run_cli("load", sheet, "--wait", "0", "--store", str(store_copy))
+    reader = run_cli("info", "--store", str(store_copy))  # readers read its snapshot
+    holder.close()
     assert proc.returncode == 1
     assert "in use by another process" in proc.stderr
     assert "Traceback" not in proc.stderr
+    assert reader.returncode == 0, reader.stderr
 
 
 def test_env_variable_chooses_the_store(store_copy: Path, tmp_path: Path) -> None:
