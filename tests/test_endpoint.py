@@ -459,6 +459,25 @@ def test_reports_and_views_through_endpoint_match_the_store(
             assert _graph(out["remote"]) == _graph(out["local"]), view
 
 
+def test_extract_through_endpoint_drafts_what_the_store_drafts(
+    writable: Engine, store_copy: Path, tmp_path: Path
+) -> None:
+    """`extract` resolves names through the engine: the drafts of a folder of releases
+    (every kind of the evaluation set) are the ones the embedded store gives."""
+    releases = REPO / "tests" / "extract_eval"
+    out = {}
+    for where, option in (
+        ("remote", ("--endpoint", writable.endpoint)),
+        ("local", ("--store", str(store_copy))),
+    ):
+        out[where] = tmp_path / where
+        run_cli("extract", str(releases), "-o", str(out[where]), *option, check=True, timeout=600)
+    names = sorted(p.name for p in out["local"].iterdir())
+    assert names == sorted(p.name for p in out["remote"].iterdir()) and len(names) > 10
+    for name in names:
+        assert (out["remote"] / name).read_bytes() == (out["local"] / name).read_bytes(), name
+
+
 def _graph(path: Path) -> tuple[list[object], list[object]]:
     """A GraphML file's nodes and edges with their data, in a stable order."""
     import networkx as nx
