@@ -287,3 +287,29 @@ def test_an_open_python_handle_shares_with_readers_and_holds_off_writers(
         assert held.returncode == 1 and "in use" in held.stderr
     loaded = run_cli("load", sheet, "--wait", "0", "--store", str(store_copy))
     assert loaded.returncode == 0, loaded.stderr
+
+
+def test_parameters_are_bound_where_a_query_asks_for_them_too() -> None:
+    """`# parameters here` in a nested group gets the same VALUES block as the outermost
+    WHERE (Virtuoso does not see the outer binding inside an OPTIONAL's filter)."""
+    import pyoxigraph as ox
+
+    from nato_eu_graph.query.execute import inject_values
+
+    text = (
+        "SELECT ?p ?h WHERE {\n  ?p a <urn:Post> .\n  OPTIONAL {\n    # parameters here\n"
+        "    ?t <urn:post> ?p ; <urn:holder> ?h ; <urn:from> ?f . FILTER(?f <= ?date)\n  }\n}"
+    )
+    day = ox.Literal("2021-11-16", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    bound = inject_values(text, {"date": day})
+    block = 'VALUES (?date) { ("2021-11-16"^^<http://www.w3.org/2001/XMLSchema#date>) }'
+    assert bound.count(block) == 2 and "# parameters here" not in bound
+    assert bound.index(block) < bound.index("?p a <urn:Post>")  # first in the outer group
+    assert "    " + block + "\n    ?t <urn:post>" in bound  # and in the OPTIONAL, indented
+    assert inject_values(text, {}) == text
+    store = ox.Store()  # the bound text is valid SPARQL and answers
+    store.add(ox.Quad(ox.NamedNode("urn:p1"), ox.NamedNode(RDF_TYPE), ox.NamedNode("urn:Post")))
+    assert [str(r["p"]) for r in store.query(bound)] == ["<urn:p1>"]
+
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -12,6 +12,10 @@ A header is a block of comment lines at the top of the file::
 description after two or more spaces; ``example`` gives parameter values that show the
 query at work (``nato-eu-graph report`` runs every query with them). Views (CONSTRUCT
 queries drawn as networks) live in queries/views/ and are catalogued the same way.
+
+Parameters are bound in a ``VALUES`` block first in the outermost WHERE group. A line
+``# parameters here`` inside a nested group (an OPTIONAL whose filter uses a parameter)
+gets the same block: Virtuoso does not see the outer binding in such a filter.
 """
 
 from __future__ import annotations

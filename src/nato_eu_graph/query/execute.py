@@ -131,8 +131,13 @@ def inject_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     at = _where_brace(sparql)
     names = " ".join(f"?{k}" for k in bindings)
     terms = " ".join(str(v) for v in bindings.values())
-    block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
-    return sparql[: at + 1] + block + sparql[at + 1 :]
+    block = f"VALUES ({names}) {{ ({terms}) }}"
+    bound = sparql[: at + 1] + f"\n  {block}\n" + sparql[at + 1 :]
+    # also where the query asks for them (catalog.py): the terms are RDF terms, never text
+    return _HERE.sub(lambda m: m.group(1) + block, bound)
+
+
+_HERE = re.compile(r"^([ \t]*)# parameters here[ \t]*$", re.MULTILINE)
 
 
 # Comments, strings and IRIs are skipped when looking for keywords in a query's text,
