@@ -352,26 +352,10 @@ def _same(a: list[dict[str, str | None]], b: list[dict[str, str | None]], case: 
         assert sorted(a, key=key) == sorted(b, key=key), case.id
 
 
-# Competency answers Virtuoso 7.2 still gives differently (docs/scaling.md, "Virtuoso").
-# The cause of CQ62 is known; the others are what the answers show.
-AS_OF = "no holders: the bound day unseen in an OPTIONAL's filter, and bound again there, no rows"
-ORDER = "the same rows in another order, or other rows"
-# Commands whose output holds one of those answers (report runs every query; coverage
-# runs facts-per-year and post-gaps).
-# `path`, `centrality` and the network view stop with Virtuoso error SQ156 ("Internal
-# Optimized compiler error") on the projection query.
-VIRTUOSO_REPORT_DIFFERS = {"report", "coverage", "path", "centrality", "network"}
-VIRTUOSO_DIFFERS = {
-    "CQ46": AS_OF,
-    "CQ47": "post-gaps: the next holder (OPTIONAL with NOT EXISTS) is not found",
-    "CQ48": "post-gaps: the next holder (OPTIONAL with NOT EXISTS) is not found",
-    "CQ62": "YEAR() of an unbound value stops the query (Virtuoso error DT001)",
-    "CQ29": "signatories lose the capacity they signed in (a nested OPTIONAL)",
-    "CQ59": "EU leaders at summits counted as 0 (COUNT over an OPTIONAL with a path)",
-    "CQ53": ORDER,
-    "CQ57": ORDER,
-    "CQ38": ORDER,
-}
+# Competency answers an engine still gives differently, by engine and case id, each with
+# why (docs/scaling.md). Empty: the queries were rewritten where Virtuoso 7.2 differed.
+# A case listed here must still differ: the test fails once it is gone, to be struck off.
+ENGINE_DIFFERS: dict[str, dict[str, str]] = {"virtuoso": {}}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.id}-{c.query}")
@@ -384,7 +368,7 @@ def test_competency_answers_through_endpoint(
         check(pick(remote.values(), case), case)
         _same(remote.values(), embedded.values(), case)
 
-    known = VIRTUOSO_DIFFERS.get(case.id) if writable.name == "virtuoso" else None
+    known = ENGINE_DIFFERS.get(writable.name, {}).get(case.id)
     if known is None:
         compare()
         return
@@ -429,7 +413,6 @@ def test_reports_and_views_through_endpoint_match_the_store(
     """The commands that read many queries (report, coverage, views, paths) give through
     each engine what they give on the embedded store."""
     url, store = writable.endpoint, str(store_copy)
-    known = {"virtuoso": VIRTUOSO_REPORT_DIFFERS}.get(writable.name, set())
     for args in (
         ("path", "Wiermann", "Hervé Bléjean", "--as-of", "2021-11-16"),
         ("centrality", "--as-of", "2021-11-16", "--top", "10"),
@@ -438,23 +421,16 @@ def test_reports_and_views_through_endpoint_match_the_store(
     ):
         remote = run_cli(*args, "--endpoint", url, timeout=600)
         local = run_cli(*args, "--store", store, check=True)
-        if args[0] in known:  # a difference the competency table lists, not yet adapted
-            assert remote.stdout != local.stdout or remote.returncode != 0, args
-            continue
         assert remote.returncode == 0, remote.stderr
         assert remote.stdout.replace(url, "STORE") == local.stdout.replace(store, "STORE"), args
-    for view in ("network", "membership-overlap"):
+    for view in ("network", "meetings", "officials", "membership-overlap", "documents-domains"):
         out = {}
         for where, option in (("remote", ("--endpoint", url)), ("local", ("--store", store))):
             out[where] = tmp_path / f"{view}-{where}.graphml"
             args = ("visualize", "--view", view, "--as-of", "2021-11-16", "-o", str(out[where]))
             done = run_cli(*args, *option, timeout=600)
-            if where == "remote" and view in known:
-                assert done.returncode != 0, view  # listed as differing: still differs
-                break
             assert done.returncode == 0, done.stderr
-        else:
-            assert _graph(out["remote"]) == _graph(out["local"]), view
+        assert _graph(out["remote"]) == _graph(out["local"]), view
 
 
 def test_extract_through_endpoint_drafts_what_the_store_drafts(
