@@ -8,7 +8,7 @@ all in one transaction. The metadata graph records each file, its checksum and t
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +20,7 @@ from .. import __version__
 from ..namespaces import DCT, FILE, GRAPH, META_GRAPH, NEG, PROV, RDF, RDFS, XSD
 from ..resources import data_dir, ontology_dir
 from ..store.protocol import GraphStore
-from .describe import describe_quads, description_current, refresh_description
+from .describe import Tally, description_current, refresh_description
 from .parse import ParsedFile, parse_rdf
 
 if TYPE_CHECKING:
@@ -144,10 +144,10 @@ def build(
         # Only new graphs: one insert of quads, far cheaper than the text of a SPARQL
         # update (a first build of a million triples: 4.3 GB as update text); into an
         # empty store, by the bulk loader (the store guards against a cut-short load).
-        quads = _as_quads(changed, meta)
-        store.add_quads(quads, bulk=not existing)
-        if not existing:  # the store is these quads: count them, not the store
-            described = describe_quads(quads, stamp)
+        tally = Tally()  # the store is these quads: count them as they go, not the store
+        store.add_quads(_as_quads(changed, meta, tally), bulk=not existing)
+        if not existing:
+            described = tally.description(stamp)
     else:
         store.replace_graphs(
             {f.graph: p.triples() for f, p in changed.items()},
@@ -163,15 +163,21 @@ def build(
     return BuildReport(results)
 
 
-def _as_quads(changed: dict[SourceFile, ParsedFile], meta: list[ox.Triple]) -> list[ox.Quad]:
-    quads = [
-        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(f.graph))
-        for f, p in changed.items()
-        for t in p.triples()
-    ]
+def _as_quads(
+    changed: dict[SourceFile, ParsedFile], meta: list[ox.Triple], tally: Tally
+) -> Iterator[ox.Quad]:
+    """The files' quads in their graphs, then the metadata, as a stream: each file's parsed
+    quads are let go once written (a first build of ten million triples held them twice
+    over, and a set of them for the counts)."""
+    for f, p in changed.items():
+        graph = ox.NamedNode(f.graph)
+        for q in p.quads:
+            quad = ox.Quad(q.subject, q.predicate, q.object, graph)
+            tally.see(quad)
+            yield quad
+        p.quads.clear()  # counted in the report already
     graph = ox.NamedNode(META_GRAPH)
-    return quads + [ox.Quad(t.subject, t.predicate, t.object, graph) for t in meta]
-
+    yield from (ox.Quad(t.subject, t.predicate, t.object, graph) for t in meta)
 
 def _meta_delete(graphs: list[str]) -> str:
     """Remove what the metadata graph says about these graphs and their files."""

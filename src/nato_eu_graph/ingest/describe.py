@@ -90,24 +90,50 @@ def describe_store(store: GraphStore, when: datetime) -> list[ox.Triple]:
     )
 
 
+class Tally:
+    """Counts quads as they stream past, for the description of a store they make up
+    whole (a first build: no store scans after the load, and no copy of the quads kept).
+    Quads come one graph after another; a repeated quad counts once, as in the store."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.typed: dict[str, set[object]] = defaultdict(set)
+        self.props: Counter[str] = Counter()
+        self.sources: set[tuple[object, object]] = set()
+        self.published: set[tuple[object, object, str]] = set()
+        self._graph: object = None
+        self._seen: set[ox.Quad] = set()
+
+    def see(self, q: ox.Quad) -> None:
+        if q.graph_name == ox.NamedNode(META_GRAPH):
+            return
+        if q.graph_name != self._graph:  # a new graph: its quads cannot repeat earlier ones
+            self._graph, self._seen = q.graph_name, set()
+        if q in self._seen:
+            return
+        self._seen.add(q)
+        self.total += 1
+        self.props[q.predicate.value] += 1
+        if q.predicate.value == RDF + "type" and isinstance(q.object, ox.NamedNode):
+            self.typed[q.object.value].add(q.subject)
+            if q.object.value == NEG + "Source":
+                self.sources.add((q.subject, q.graph_name))
+        elif q.predicate.value == DCT + "publisher" and isinstance(q.object, ox.NamedNode):
+            self.published.add((q.subject, q.graph_name, q.object.value))
+
+    def description(self, when: datetime) -> list[ox.Triple]:
+        publishers = [pub for s, g, pub in self.published if (s, g) in self.sources]
+        classes = [(c, len(subjects)) for c, subjects in self.typed.items()]
+        return dataset_triples(self.total, classes, list(self.props.items()), publishers, when)
+
+
 def describe_quads(quads: Iterable[ox.Quad], when: datetime) -> list[ox.Triple]:
     """The same description as ``describe_store`` gives, counted from the quads that make
-    up the whole store (a first build: no store scans after the load)."""
-    data = {q for q in quads if q.graph_name != ox.NamedNode(META_GRAPH)}
-    typed: dict[str, set[object]] = defaultdict(set)
-    props: Counter[str] = Counter()
-    sources, published = set(), set()
-    for q in data:
-        props[q.predicate.value] += 1
-        if q.predicate.value == RDF + "type" and isinstance(q.object, ox.NamedNode):
-            typed[q.object.value].add(q.subject)
-            if q.object.value == NEG + "Source":
-                sources.add((q.subject, q.graph_name))
-        elif q.predicate.value == DCT + "publisher" and isinstance(q.object, ox.NamedNode):
-            published.add((q.subject, q.graph_name, q.object.value))
-    publishers = [pub for s, g, pub in published if (s, g) in sources]
-    classes = [(c, len(subjects)) for c, subjects in typed.items()]
-    return dataset_triples(len(data), classes, list(props.items()), publishers, when)
+    up the whole store, grouped by graph."""
+    tally = Tally()
+    for q in quads:
+        tally.see(q)
+    return tally.description(when)
 
 
 def description_current(store: GraphStore) -> bool:
