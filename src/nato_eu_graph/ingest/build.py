@@ -179,6 +179,7 @@ def _as_quads(
     graph = ox.NamedNode(META_GRAPH)
     yield from (ox.Quad(t.subject, t.predicate, t.object, graph) for t in meta)
 
+
 def _meta_delete(graphs: list[str]) -> str:
     """Remove what the metadata graph says about these graphs and their files."""
     ops = []
