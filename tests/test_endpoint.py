@@ -31,7 +31,9 @@ from typing import Any, ClassVar
 import pytest
 
 from nato_eu_graph.errors import GraphError, QueryError, StoreError
+from nato_eu_graph.ingest.build import SourceFile, build, curated_files
 from nato_eu_graph.ingest.load import load_files
+from nato_eu_graph.ingest.parse import parse_rdf
 from nato_eu_graph.namespaces import STAGING_GRAPHS
 from nato_eu_graph.query.catalog import get
 from nato_eu_graph.query.execute import run_named
@@ -405,6 +407,35 @@ def test_commands_through_endpoint_match_the_store(writable: Engine, store_copy:
     remote, embedded = both("export")
     assert without_times(remote) == without_times(embedded)
     assert both("batches") == ("no loaded batches\n", "no loaded batches\n")
+
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+def test_a_changed_file_replaces_its_graph_through_endpoint(
+    writable: Engine, tmp_path: Path
+) -> None:
+    """A build after a data file changed replaces that file's graph whole on every engine:
+    the old triples go (Virtuoso's answer to ``GRAPH ?g { }`` once made every graph look
+    new, and the changed file was added on top of the old one)."""
+    remote = RemoteStore.connect(writable.endpoint)
+    posts = REPO / "data" / "posts.ttl"
+    changed = tmp_path / "posts.ttl"
+    text = posts.read_text().replace("neg:Tenure ;", f'neg:Tenure ; <{RDFS_LABEL}> "X"@en ;', 1)
+    changed.write_text(text)
+    original = curated_files()
+    files = [SourceFile(f.kind, f.relpath, changed) if f.path == posts else f for f in original]
+    graph = next(f.graph for f in original if f.path == posts)
+    try:
+        for run, expected in ((files, 1), (original, 0)):
+            report = build(remote, validate=False, files=run)
+            assert [r.status for r in report.files if r.graph == graph] == ["replaced"]
+            size = {g.name: g.triples for g in remote.graph_sizes()}[graph]
+            assert size == len(set(parse_rdf(changed if expected else posts).quads))
+            label = f'ASK {{ GRAPH <{graph}> {{ ?t <{RDFS_LABEL}> "X"@en }} }}'
+            assert bool(remote.query(label)) is bool(expected)
+    finally:
+        build(remote, validate=False, files=original)
 
 
 def test_reports_and_views_through_endpoint_match_the_store(

@@ -146,9 +146,13 @@ class RemoteStore:
 
     def every_graph(self) -> list[str]:
         """Every named graph of the endpoint, its own and staging graphs too."""
-        rows = list(self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"))
-        if not rows:  # Virtuoso matches no graph with an empty pattern: ask for triples
-            rows = list(self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        names = self._graph_names("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        if not names:  # Virtuoso answers an empty pattern with one unbound row: ask for triples
+            names = self._graph_names("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return names
+
+    def _graph_names(self, sparql: str) -> list[str]:
+        rows = self.query(sparql)
         return sorted(r["g"].value for r in rows if isinstance(r["g"], ox.NamedNode))
 
     def graph_sizes(self) -> list[GraphSize]:
