@@ -1,0 +1,110 @@
+"""Shapes that real NATO, EEAS and Council releases take and the written evaluation set did
+not have: republishers' datelines in their own language, handovers whose post is only in
+the title or the graph, council meetings, visits, documents and topics written loosely.
+
+Every release here is written for these tests (the facts may be real, the wording is not
+any publisher's).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nato_eu_graph.extract.dates import find_dates, release_date
+from nato_eu_graph.extract.knowledge import Knowledge
+from nato_eu_graph.extract.model import Extraction
+from nato_eu_graph.extract.release import extract_release
+from nato_eu_graph.extract.text import release_from_text
+from nato_eu_graph.store.embedded import EmbeddedStore
+
+
+@pytest.fixture(scope="module")
+def knowledge(built_store: EmbeddedStore) -> Knowledge:
+    return Knowledge.from_store(built_store)
+
+
+def draft(text: str, knowledge: Knowledge) -> Extraction:
+    return extract_release(release_from_text(text), knowledge, file="release.txt")
+
+
+def tenures(ex: Extraction) -> set[tuple[str, str, str, str]]:
+    out = set()
+    for t in ex.tenures:
+        assert t.post.thing is not None
+        for side, day in (("start", t.start), ("end", t.end)):
+            if day is not None:
+                out.add(
+                    (
+                        t.person.iri.rsplit("/", 1)[-1],
+                        t.post.thing.iri.rsplit("/", 1)[-1],
+                        side,
+                        day.value,
+                    )
+                )
+    return out
+
+
+# ---------------------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Overgenomen van de EDEO, gepubliceerd op maandag 23 mei 2016.", "2016-05-23"),
+        ("12 de marzo de 2019", "2019-03-12"),
+        ("Publié le 3 février 2020", "2020-02-03"),
+        ("Veröffentlicht am 9. Dezember 2021", "2021-12-09"),
+        ("Brussels, 27 November 2018 - 5 mars 2019", "2018-11-27"),  # the English one first
+    ],
+)
+def test_a_republishers_dateline_in_its_own_language(line: str, expected: str) -> None:
+    found = release_date([line])
+    assert found is not None and found.value.isoformat() == expected
+
+
+def test_a_month_name_of_another_language_alone_is_no_date() -> None:
+    assert release_date(["Mars and mai are words too, 2019"]) is None
+
+
+def test_a_weekday_beside_a_date_is_that_date() -> None:
+    found = find_dates("the handover took place on Thursday 26 May.", date(2016, 5, 23))
+    assert [d.value.isoformat() for d in found] == ["2016-05-26"]
+    found = find_dates("they met on Tuesday (4 November).", date(2014, 11, 4))
+    assert [d.value.isoformat() for d in found] == ["2014-11-04"]
+
+
+# ---------------------------------------------------------------------------- handovers
+
+
+def test_a_handover_whose_post_only_the_graph_knows(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Lieutenant General Esa Pulkkinen takes over at the helm of the EU Military Staff\n"
+        "Overgenomen van de EDEO, gepubliceerd op maandag 23 mei 2016.\n"
+        "The leadership of the military staff of the Union changed hands on Thursday 26 May.\n"
+        "In a short ceremony in Brussels, Lieutenant General Wolfgang Wosolsobe of Austria "
+        "handed over to Lieutenant General Esa Pulkkinen of Finland.\n",
+        knowledge,
+    )
+    assert ex.kind.value == "appointment"
+    assert ex.release_date is not None and ex.release_date.value == "2016-05-23"
+    assert tenures(ex) == {
+        ("esa-pulkkinen", "dgeums", "start", "2016-05-26"),
+        ("wolfgang-wosolsobe", "dgeums", "end", "2016-05-25"),
+    }
+
+
+def test_a_change_of_command_and_a_later_succeed(knowledge: Knowledge) -> None:
+    ex = draft(
+        "New Director General for the EU Military Staff\n"
+        "Brussels, 28 May 2013\n"
+        "The High Representative marked today the change of command of the EU Military Staff "
+        "from General Ton van Osch to General Wolfgang Wosolsobe.\n"
+        "She was sure that General Wosolsobe would succeed Ton van Osch with distinction.\n",
+        knowledge,
+    )
+    assert tenures(ex) == {
+        ("wolfgang-wosolsobe", "dgeums", "start", "2013-05-28"),
+        ("ton-van-osch", "dgeums", "end", "2013-05-27"),
+    }
