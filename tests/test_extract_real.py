@@ -108,3 +108,79 @@ def test_a_change_of_command_and_a_later_succeed(knowledge: Knowledge) -> None:
         ("wolfgang-wosolsobe", "dgeums", "start", "2013-05-28"),
         ("ton-van-osch", "dgeums", "end", "2013-05-27"),
     }
+
+
+# ---------------------------------------------------------------------------- who hosts
+
+
+def roles(ex: Extraction) -> set[tuple[str, str]]:
+    assert ex.meeting is not None
+    return {(p.who.iri.rsplit("/", 1)[-1], p.role) for p in ex.meeting.participants}
+
+
+def test_a_visit_to_the_other_sides_house_is_hosted_by_that_side(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Secretary General: the two organisations pull together\n"
+        "NATO Secretary General Jens Stoltenberg met with the new President of the European "
+        "Council, Donald Tusk, at the headquarters of the Council in Brussels on Wednesday "
+        "(3 December 2014).\n",
+        knowledge,
+    )
+    assert ex.kind.value == "leaders-meeting"  # one sentence about leaders meeting is enough
+    assert ex.meeting is not None and ex.meeting.date is not None
+    assert ex.meeting.date.value == "2014-12-03"
+    assert roles(ex) == {("donald-tusk", "host"), ("jens-stoltenberg", "guest")}
+
+
+def test_addressing_leaders_in_a_council_is_its_guest(knowledge: Knowledge) -> None:
+    ex = draft(
+        "12 de marzo de 2021\n"
+        "Secretary General speaks to EU leaders\n"
+        "NATO Secretary General Jens Stoltenberg addressed heads of government in the European "
+        "Council on Thursday (25 February 2021).\n"
+        "Standing alongside President Charles Michel, he called for closer work on resilience.\n",
+        knowledge,
+    )
+    assert ex.meeting is not None and ex.meeting.date is not None
+    assert ex.meeting.date.value == "2021-02-25"  # the day of the meeting, not the repost's
+    assert roles(ex) == {
+        ("european-council", "host"),
+        ("jens-stoltenberg", "guest"),
+        ("charles-michel", "participant"),
+    }
+
+
+def test_the_committee_its_chair_chairs_hosts(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU defence chiefs gather in Brussels\n"
+        "Brussels, 16 May 2018\n"
+        "The EU Chiefs of Defence met in Brussels on 15 May 2018 at their level. "
+        "General Mikhail Kostarakos chaired the meeting.\n",
+        knowledge,
+    )
+    assert ex.kind.value == "council-meeting"
+    assert roles(ex) == {("eumc", "host"), ("mikhail-kostarakos", "chair")}
+
+
+def test_the_committee_the_title_names_hosts(knowledge: Knowledge) -> None:
+    ex = draft(
+        "NATO Military Committee in Chiefs of Defence Session\n"
+        "Brussels, 19 January 2012\n"
+        "Chiefs of Defence of the Allies met at NATO Headquarters on 18 January 2012. "
+        "Admiral James Stavridis attended the meeting.\n",
+        knowledge,
+    )
+    assert ("nato-military-committee", "host") in roles(ex)
+
+
+def test_co_chairs_named_by_title_first(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Military staffs of NATO and the EU hold informal talks\n"
+        "29 Jan. 2014\n"
+        "Representatives of the IMS and the EUMS met yesterday at NATO Headquarters, in talks "
+        "co-chaired by the Directors General of both staffs.\n"
+        "Opening the talks, Air Marshal Sir Christopher Harper (DGIMS) and Lieutenant General "
+        "Wolfgang Wosolsobe (DGEUMS) underlined that the two staffs complement each other.\n",
+        knowledge,
+    )
+    assert {("christopher-harper", "co-chair"), ("wolfgang-wosolsobe", "co-chair")} <= roles(ex)

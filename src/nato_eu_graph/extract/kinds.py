@@ -109,7 +109,7 @@ CUES: list[tuple[str, re.Pattern[str], float]] = [
             r"\bjoint press conference\b|\bpress conference\b",
             NOCASE,
         ),
-        1.5,
+        2.0,
     ),
 ]
 MIN_SCORE = 1.5

@@ -8,7 +8,8 @@ import re
 from datetime import date
 
 from ..namespaces import ORG
-from .cues import NEXT, NOCASE, REMOTE, SIGNED, is_meeting_sentence
+from .cues import ATTEND, NEXT, NOCASE, REMOTE, SIGNED, is_meeting_sentence
+from .hosting import settle_hosts
 from .knowledge import Knowledge
 from .model import NEW, Analysed, MeetingDraft, Participant, Statement, Thing
 from .names import Mention
@@ -32,7 +33,13 @@ def find_meeting(
     meeting.place = _place(sentences, knowledge, kind)
     meeting.ordinal = _ordinal(sentences, when)
     meeting.next_planned = _next_planned(sentences)
-    meeting.participants = _people_first(find_participants(sentences, knowledge, day, kind))
+    meeting.participants = settle_hosts(
+        _people_first(find_participants(sentences, knowledge, day, kind)),
+        sentences,
+        knowledge,
+        day,
+        kind,
+    )
     if kind == "unknown" and not meeting.participants:
         return None
     meeting.about = find_about(sentences, knowledge, day)
@@ -93,7 +100,10 @@ def _meeting_date(
     for group, weight in ((body, 1.0), (header, 0.75)):
         for s in group:
             signing = kind == "signing" and bool(SIGNED.search(s.text))
-            if not (is_meeting_sentence(s) or signing):
+            taking_part = bool(ATTEND.search(s.text)) and any(
+                m.kind == "person" for m in s.mentions
+            )
+            if not (is_meeting_sentence(s) or signing or taking_part):
                 continue
             for d in s.dates:
                 if d.precision == "day":

@@ -63,9 +63,10 @@ def find_participants(
     return merged
 
 
-def _participant(
+def participant_of(
     m: Mention, role: str, s: Analysed, confidence: float, knowledge: Knowledge, day: date | None
 ) -> Participant:
+    """``m`` taking part in ``role``, with the post they held and the body of that post."""
     who = _thing(m, "agent", knowledge)
     p = Participant(who, role, s.text, round(confidence * m.score, 2), m.rank)
     if m.kind == "person":
@@ -133,8 +134,8 @@ def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date | None) -> li
         guests = _side(s, active.end(), _clause_end(s, active.end()), last=False)
         if WELCOME.match(active.group(0)) and WELCOMED_THING.match(s.text[active.end() :]):
             return []  # "welcomed the progress": no one was welcomed
-    out += [_participant(m, "host", s, 0.9, knowledge, day) for m in hosts]
-    out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in guests]
+    out += [participant_of(m, "host", s, 0.9, knowledge, day) for m in hosts]
+    out += [participant_of(m, "guest", s, 0.85, knowledge, day) for m in guests]
     return out
 
 
@@ -153,7 +154,7 @@ def _cochairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Parti
         return []
     end = _clause_end(s, 0)
     people = [m for m in s.agents() if m.kind == "person" and m.end <= end]
-    return [_participant(m, "co-chair", s, 0.85, knowledge, day) for m in people]
+    return [participant_of(m, "co-chair", s, 0.85, knowledge, day) for m in people]
 
 
 def _chairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -162,11 +163,11 @@ def _chairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partici
     by = CHAIRED_BY.search(s.text)
     if by:
         after = [m for m in s.agents() if m.start >= by.end() and m.kind == "person"][:1]
-        out += [_participant(m, "chair", s, 0.85, knowledge, day) for m in after]
+        out += [participant_of(m, "chair", s, 0.85, knowledge, day) for m in after]
     active = CHAIRED.search(s.text)
     if active and not by:
         before = [m for m in s.agents() if m.end <= active.start() and m.kind == "person"][-1:]
-        out += [_participant(m, "chair", s, 0.8, knowledge, day) for m in before]
+        out += [participant_of(m, "chair", s, 0.8, knowledge, day) for m in before]
     return out
 
 
@@ -179,20 +180,20 @@ def _met(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participan
     bodies = [m for m in s.agents() if m.kind == "organisation" and m.start >= hit.end()]
     gap = s.text[hit.end() : bodies[0].start] if bodies else ""
     if bodies and re.fullmatch(r"\s+(?:in|within)\s+(?:the\s+)?", gap, NOCASE):
-        return [_participant(bodies[0], "host", s, 0.8, knowledge, day)]
+        return [participant_of(bodies[0], "host", s, 0.8, knowledge, day)]
     before = [
         m for m in s.agents() if m.end <= hit.start() and m.kind in ("person", "organisation")
     ]
     people = [m for m in before if m.kind == "person"]
     chosen = people if people else [m for m in before if not PREPOSITION.search(s.text[: m.start])]
     if len(chosen) < 2:
-        with_ = re.search(r"\bmet\s+(?:with\s+)?$", s.text[: hit.end()], NOCASE)
+        with_ = re.match(r"\s+(?:with\b|the\b|[A-Z])", s.text[hit.end() :])  # "met (with) Y"
         after = [m for m in s.agents() if m.start >= hit.end() and m.kind == "person"][:1]
         if with_ and chosen and after:
             chosen = chosen[-1:] + after
         else:
             return []
-    return [_participant(m, "participant", s, 0.8, knowledge, day) for m in chosen[-3:]]
+    return [participant_of(m, "participant", s, 0.8, knowledge, day) for m in chosen[-3:]]
 
 
 def _signatories(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -200,7 +201,7 @@ def _signatories(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Pa
     if not hit:
         return []
     people = [m for m in s.agents() if m.kind == "person"]
-    return [_participant(m, "participant", s, 0.85, knowledge, day) for m in people]
+    return [participant_of(m, "participant", s, 0.85, knowledge, day) for m in people]
 
 
 def _attendees(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -213,14 +214,15 @@ def _attendees(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Part
     people = [m for m in people if not _clause_between(s, m.end, hit.start())][-2:]
     body = next((m for m in s.agents() if m.kind == "organisation" and m.start >= hit.end()), None)
     if body is not None and re.match(
-        r"\s+(?:in|at)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:meeting|session|summit)\s+of\s+"
-        r"(?:the\s+)?$",
+        r"\s+(?:(?:in|at)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:meeting|session|summit)\s+of|"
+        r"(?:(?!the\b)\w+\s+){0,3}?(?:in|at))\s+(?:the\s+)?$",
         s.text[hit.end() : body.start],
-    ):  # "took part in the meeting of the European Council": its guest
-        return [_participant(body, "host", s, 0.8, knowledge, day)] + [
-            _participant(m, "guest", s, 0.8, knowledge, day) for m in people
+    ):  # "took part in the meeting of the European Council", "addressed leaders in the
+        # European Council": its guest
+        return [participant_of(body, "host", s, 0.8, knowledge, day)] + [
+            participant_of(m, "guest", s, 0.8, knowledge, day) for m in people
         ]
-    return [_participant(m, "participant", s, 0.8, knowledge, day) for m in people]
+    return [participant_of(m, "participant", s, 0.8, knowledge, day) for m in people]
 
 
 def _invited(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -232,13 +234,13 @@ def _invited(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partic
         hit = cue.search(s.text)
         if hit:
             after = [m for m in people if m.start >= hit.end()][:3]
-            out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in after]
+            out += [participant_of(m, "guest", s, 0.85, knowledge, day) for m in after]
     for cue in (INVITED, VISIT):
         hit = cue.search(s.text)
         if hit:
             before = [m for m in people if m.end <= hit.start()]
             before = [m for m in before if not _clause_between(s, m.end, hit.start())][-1:]
-            out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in before]
+            out += [participant_of(m, "guest", s, 0.85, knowledge, day) for m in before]
     return out
 
 
@@ -249,7 +251,7 @@ def _discussed_with(s: Analysed, knowledge: Knowledge, day: date | None) -> list
     if not hit:
         return []
     after = [m for m in s.agents() if m.kind == "person" and m.start >= hit.end()]
-    return [_participant(m, "participant", s, 0.75, knowledge, day) for m in after[:4]]
+    return [participant_of(m, "participant", s, 0.75, knowledge, day) for m in after[:4]]
 
 
 def _speaker(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -261,7 +263,7 @@ def _speaker(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partic
         or not SPEAKER.match(s.text[people[0].end :])
     ):
         return []
-    return [_participant(people[0], "participant", s, 0.8, knowledge, day)]
+    return [participant_of(people[0], "participant", s, 0.8, knowledge, day)]
 
 
 def _clause_between(s: Analysed, a: int, b: int) -> bool:
@@ -302,7 +304,7 @@ def _briefers(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Parti
 def _briefer(
     m: Mention, s: Analysed, lo: int, hi: int, knowledge: Knowledge, day: date | None
 ) -> Participant:
-    p = _participant(m, "briefer", s, 0.85, knowledge, day)
+    p = participant_of(m, "briefer", s, 0.85, knowledge, day)
     if m.kind == "person" and p.representing is None:
         p.representing = _body_after(m, s, knowledge)
     seen: set[str] = set()
@@ -354,7 +356,7 @@ def _attach_behalf(
 ) -> None:
     target = next((p for p in found if p.who.iri == deputy.iri), None)
     if target is None:
-        target = _participant(deputy, "guest", s, 0.7, knowledge, day)
+        target = participant_of(deputy, "guest", s, 0.7, knowledge, day)
         found.append(target)
     thing = _thing(principal, "agent", knowledge)
     post = _capacity(principal, s, knowledge, day)
