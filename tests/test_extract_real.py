@@ -184,3 +184,62 @@ def test_co_chairs_named_by_title_first(knowledge: Knowledge) -> None:
         knowledge,
     )
     assert {("christopher-harper", "co-chair"), ("wolfgang-wosolsobe", "co-chair")} <= roles(ex)
+
+
+# ---------------------------------------------------------------------------- council acts
+
+
+def adoptions(ex: Extraction) -> set[tuple[str, str, str, str]]:
+    return {
+        (a.document.value, a.by.value, a.kind, a.date.value if a.date else "")
+        for a in ex.adoptions
+    }
+
+
+def test_conclusions_a_headline_says_the_council_adopt(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Relations with NATO\n"
+        "Select a page\n"
+        "The EU's work with its partners is an essential part of its external action.\n"
+        "Its delegations speak for the Union and its member states.\n"
+        "6 December 2016, Brussels – EU-NATO relations: Council adopt conclusions to follow "
+        "up the Joint Declaration\n"
+        "1. The Council recalls its earlier conclusions on security and defence.\n",
+        knowledge,
+    )
+    assert ex.kind.value == "endorsement"
+    assert adoptions(ex) == {
+        (
+            "conclusions to follow up the Joint Declaration",
+            "Council of the European Union",
+            "adopted",
+            "2016-12-06",
+        )
+    }
+    assert [d.label for d in ex.documents] == ["conclusions to follow up the Joint Declaration"]
+
+
+def test_allies_due_to_adopt_a_concept_have_not_adopted_it(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Council approves the Compass\n"
+        "Brussels, 21 March 2022\n"
+        "The Council today approved the EU Strategic Compass for Security and Defence. "
+        "It is coherent with the NATO 2022 Strategic Concept, which Allies are due to adopt "
+        "in Madrid in June.\n",
+        knowledge,
+    )
+    assert {a.by.value for a in ex.adoptions} == {"Council of the European Union"}
+
+
+def test_a_dateline_opening_the_first_sentence_is_not_the_day_of_the_act(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "date 2017-12-06 BRUSSELS --- The EU and NATO Councils yesterday endorsed a common set "
+        "of new proposals on the implementation of the Joint Declaration.\n",
+        knowledge,
+    )
+    assert {(a.by.value, a.date.value if a.date else "") for a in ex.adoptions} == {
+        ("Council of the European Union", "2017-12-05"),
+        ("North Atlantic Council", "2017-12-05"),
+    }

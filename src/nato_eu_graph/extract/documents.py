@@ -29,7 +29,8 @@ VERBS = {  # stems: "endorsing", "endorses", "endorsed" all start with "endors"
     "take note": "presented",
 }
 ADOPTION = re.compile(
-    r"\b(?:(?:endors|approv|adopt)(?:ed|es|e|ing)|took note|takes note|take note|"
+    r"\b(?:(?:endors|approv)(?:ed|es|e|ing)|adopt(?:ed|s|ing)|"
+    r"(?<!to )(?<!will )(?<!shall )adopt|took note|takes note|take note|"
     r"(?:presented|submitted)\s+(?:\w+\s+){0,3}?to)\b",
     NOCASE,
 )
@@ -190,9 +191,11 @@ def _bodies_near(
 
 
 def _day_of(s: Analysed, anchor: date | None) -> Statement | None:
-    for d in s.dates:
-        if d.precision == "day":
-            return Statement(d.iso, s.text, 0.85)
+    days = [d for d in s.dates if d.precision == "day"]
+    if len(days) > 1 and re.fullmatch(r"\W*(?:date\s*)?", s.text[: days[0].start], NOCASE):
+        days = days[1:]  # "2017-12-05 BRUSSELS --- The Councils yesterday endorsed ...": a dateline
+    for d in days:
+        return Statement(d.iso, s.text, 0.85)
     if anchor and re.search(r"\btoday\b|\bthis (?:morning|afternoon|week)\b", s.text, NOCASE):
         return Statement(anchor.isoformat(), s.text, 0.8, note="'today': the release's date")
     if anchor:
@@ -315,3 +318,38 @@ def new_documents(
         draft.type = Statement(kind, c.evidence, 0.6) if kind else None
         out.append(draft)
     return out
+
+
+CONCLUSIONS = re.compile(
+    r"\b(?:adopt(?:ed|s|ing)?|approv(?:ed|es|e|ing))\s+(?:its\s+|the\s+|their\s+)?"
+    r"(?P<label>conclusions\s+(?:on|to|regarding|concerning|about|for)\s+[^.;:,()]+)",
+    NOCASE,
+)
+CONCLUSIONS_END = re.compile(
+    r"\s+(?:signed|adopted|agreed|endorsed|issued|which|that|by|in\s+(?:[A-Z]|\d)|on\s+\d|"
+    r"and\s+(?:endors|approv|welcom|adopt|call|stress|underlin))\b",
+)
+
+
+def find_conclusions(sentences: list[Analysed]) -> list[Candidate]:
+    """ "The Council adopted conclusions on the implementation of ...": the conclusions
+    are a document the graph does not know, named as written, acted on in the sentence."""
+    out: dict[str, Candidate] = {}
+    for s in sentences:
+        if s.sentence.foreign:
+            continue
+        for hit in CONCLUSIONS.finditer(s.text):
+            label = hit.group("label")
+            cut = CONCLUSIONS_END.search(label)
+            label = (label[: cut.start()] if cut else label).strip()
+            if len(label.split()) < 3:
+                continue
+            start = hit.start("label")
+            ident = "document/" + slug(label)[:60].strip("-")
+            m = Mention(NEW + ident, "document", label, start, start + len(label), 0.8)
+            s.mentions[:] = sorted(
+                [x for x in s.mentions if x.end <= m.start or x.start >= m.end] + [m],
+                key=lambda x: x.start,
+            )
+            out.setdefault(ident, Candidate("document", label, ident, s.text, 0.7))
+    return list(out.values())

@@ -22,7 +22,7 @@ from .appointments import find_tenures
 from .candidates import add_new_mentions, find_candidates
 from .coreference import link_surnames, link_titles
 from .dates import find_dates, release_date
-from .documents import find_adoptions, find_report, link_reports, new_documents
+from .documents import find_adoptions, find_conclusions, find_report, link_reports, new_documents
 from .kinds import MEETING_KINDS, classify
 from .knowledge import Knowledge
 from .meeting import find_meeting, meeting_parts
@@ -94,6 +94,8 @@ def _facts(
 ) -> None:
     """The facts of the release's kind: meetings, documents, adoptions, tenures."""
     kind = ex.kind.value
+    if kind in ("endorsement", "progress-report"):
+        ex.candidates += find_conclusions(sentences)
     docs = new_documents(ex.candidates, sentences, anchor)
     if kind == "progress-report":
         report, draft = find_report(sentences, knowledge, anchor, ex.candidates)
