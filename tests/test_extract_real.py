@@ -191,8 +191,7 @@ def test_co_chairs_named_by_title_first(knowledge: Knowledge) -> None:
 
 def adoptions(ex: Extraction) -> set[tuple[str, str, str, str]]:
     return {
-        (a.document.value, a.by.value, a.kind, a.date.value if a.date else "")
-        for a in ex.adoptions
+        (a.document.value, a.by.value, a.kind, a.date.value if a.date else "") for a in ex.adoptions
     }
 
 
