@@ -242,3 +242,19 @@ def test_a_dateline_opening_the_first_sentence_is_not_the_day_of_the_act(
         ("Council of the European Union", "2017-12-05"),
         ("North Atlantic Council", "2017-12-05"),
     }
+
+
+def test_a_report_taken_note_of_today_in_an_undated_release(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU-NATO: eighth progress report looks back on a year of cooperation\n"
+        "The Council today took note of the eighth progress report on the implementation of "
+        "the 74 common proposals endorsed by the EU and NATO Councils on 6 December 2016 and "
+        "5 December 2017.\n"
+        "The report covers the year from June 2022 to May 2023.\n",
+        knowledge,
+    )
+    assert ex.release_date is None  # a date deep in a long first sentence is no dateline
+    assert ex.kind.value == "progress-report"
+    assert [(a.by.value, a.kind, a.date) for a in ex.adoptions] == [
+        ("Council of the European Union", "presented", None)  # "today": the curator's to give
+    ]

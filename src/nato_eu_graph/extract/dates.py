@@ -260,10 +260,14 @@ def foreign_dateline(line: str) -> DateMention | None:
     return None
 
 
-def release_date(lines: list[str], meta_date: str | None = None) -> DateMention | None:
+def release_date(
+    lines: list[str], meta_date: str | None = None, *, opening: int = 0
+) -> DateMention | None:
     """The date a release was published: the first full date in its header lines (a
     dateline such as "date 2021-11-16" or "Brussels, 16-November-2021", or one in Dutch,
-    French, German, Spanish or Italian), else its markup's."""
+    French, German, Spanish or Italian), else its markup's. ``opening``: in a line of more
+    than twenty words, an English date counts only if it starts this early (a dateline
+    opens its line; a date deep in a long sentence is often another day's)."""
     for line in lines:
         foreign = foreign_dateline(line)
         if foreign is not None and not any(
@@ -272,7 +276,8 @@ def release_date(lines: list[str], meta_date: str | None = None) -> DateMention 
         ):
             return foreign
         for mention in find_dates(line):
-            if mention.precision == "day" and not mention.relative:
+            late = opening and len(line.split()) > 20 and mention.start >= opening
+            if mention.precision == "day" and not mention.relative and not late:
                 return mention
     if meta_date:
         try:

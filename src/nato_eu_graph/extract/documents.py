@@ -55,17 +55,23 @@ REPORT = re.compile(
 
 
 def find_adoptions(
-    kind: str, sentences: list[Analysed], knowledge: Knowledge, anchor: date | None
+    kind: str,
+    sentences: list[Analysed],
+    knowledge: Knowledge,
+    anchor: date | None,
+    *,
+    dated: bool = True,
 ) -> list[AdoptionDraft]:
     """Bodies that endorsed, approved, adopted or took note of documents (endorsement and
-    progress-report releases only: elsewhere an adoption is background)."""
+    progress-report releases only: elsewhere an adoption is background). ``dated``: the
+    anchor is the release's own date (else "today" leaves the day to the curator)."""
     out: dict[tuple[str, str, str], AdoptionDraft] = {}
     last: list[Statement] = []  # the document acted on last: "the same set", "which"
     for s in sentences:
         if s.sentence.foreign or s.sentence.header:
             continue
         for verb in ADOPTION.finditer(s.text):
-            for a in _adoptions_at(s, verb, knowledge, anchor, kind, last):
+            for a in _adoptions_at(s, verb, knowledge, anchor, kind, last, dated):
                 key = (a.document.value, a.by.value, a.kind)
                 out.setdefault(key, a)
                 last = [a.document]
@@ -79,6 +85,7 @@ def _adoptions_at(
     anchor: date | None,
     kind: str,
     last: list[Statement],
+    dated: bool = True,
 ) -> list[AdoptionDraft]:
     word = normalise(verb.group(0))
     what = next((v for k, v in VERBS.items() if word.startswith(k)), None)
@@ -99,8 +106,11 @@ def _adoptions_at(
     bodies = _bodies_near(s, verb, passive, knowledge, what)
     if not docs or not bodies:
         return []
-    when = _day_of(s, anchor)
-    if when is None or (kind == "endorsement" and _is_background(s, verb, when, anchor)):
+    when = _day_of(s, anchor, verb, dated)
+    undated = not dated and bool(TODAY.search(s.text))  # "today", in a release of no date
+    if (when is None and not undated) or (
+        when is not None and kind == "endorsement" and _is_background(s, verb, when, anchor)
+    ):
         return []
     out = []
     for d in docs:
@@ -190,13 +200,27 @@ def _bodies_near(
     return list(found.values())
 
 
-def _day_of(s: Analysed, anchor: date | None) -> Statement | None:
-    days = [d for d in s.dates if d.precision == "day"]
+TODAY = re.compile(r"\btoday\b|\bthis (?:morning|afternoon|week)\b", NOCASE)
+
+
+def _day_of(
+    s: Analysed, anchor: date | None, verb: re.Match[str], dated: bool = True
+) -> Statement | None:
+    """The day of the act ``verb`` reports: not one after another act it names ("took note
+    of the report on the proposals endorsed ... on 6 December 2016")."""
+    days = [
+        d
+        for d in s.dates
+        if d.precision == "day"
+        and not (d.start > verb.end() and ADOPTION.search(s.text, verb.end(), d.start))
+    ]
     if len(days) > 1 and re.fullmatch(r"\W*(?:date\s*)?", s.text[: days[0].start], NOCASE):
         days = days[1:]  # "2017-12-05 BRUSSELS --- The Councils yesterday endorsed ...": a dateline
     for d in days:
         return Statement(d.iso, s.text, 0.85)
-    if anchor and re.search(r"\btoday\b|\bthis (?:morning|afternoon|week)\b", s.text, NOCASE):
+    if TODAY.search(s.text):
+        if not (anchor and dated):
+            return None
         return Statement(anchor.isoformat(), s.text, 0.8, note="'today': the release's date")
     if anchor:
         return Statement(anchor.isoformat(), s.text, 0.55, note="no day given: the release's")

@@ -101,9 +101,12 @@ def _facts(
         report, draft = find_report(sentences, knowledge, anchor, ex.candidates)
         if draft is not None:
             docs.insert(0, draft)
-        ex.adoptions = _with_document(find_adoptions(kind, sentences, knowledge, anchor), report)
+        found = find_adoptions(kind, sentences, knowledge, anchor, dated=bool(ex.release_date))
+        ex.adoptions = _with_document(found, report)
     elif kind == "endorsement":
-        ex.adoptions = find_adoptions(kind, sentences, knowledge, anchor)
+        ex.adoptions = find_adoptions(
+            kind, sentences, knowledge, anchor, dated=bool(ex.release_date)
+        )
     elif kind == "appointment":
         ex.tenures = find_tenures(sentences, knowledge, anchor)
     elif kind == "recognition":
@@ -140,7 +143,10 @@ def _with_document(adoptions: list[AdoptionDraft], report: Statement | None) -> 
 def _release_day(release: Release, day: date | None) -> Statement | None:
     if day is not None:
         return Statement(day.isoformat(), "given with --date", 1.0)
-    found = release_date(release.lines[:HEADER_LINES], release.meta_date) or release_date(
+    # A dateline opens its line; a date deep in a long first sentence is often another
+    # day's ("took note today of the report on the proposals endorsed on 6 December 2016").
+    heads = release.lines[:HEADER_LINES]
+    found = release_date(heads, release.meta_date, opening=60) or release_date(
         [x for x in release.lines[:DATELINE_SEARCH] if len(x.split()) <= 8]
     )
     if found is None:
