@@ -258,3 +258,32 @@ def test_a_report_taken_note_of_today_in_an_undated_release(knowledge: Knowledge
     assert [(a.by.value, a.kind, a.date) for a in ex.adoptions] == [
         ("Council of the European Union", "presented", None)  # "today": the curator's to give
     ]
+
+
+# ---------------------------------------------------------------------------- meeting days
+
+
+def test_a_day_without_a_year_in_a_release_that_names_only_its_year(knowledge: Knowledge) -> None:
+    ex = draft(
+        "NATO and EU military staffs review their work together\n"
+        "Air Marshal Sir Christopher Harper and Lieutenant General Wolfgang Wosolsobe co-chaired "
+        "on 4 June the first informal IMS-EUMS staff talks of 2015.\n",
+        knowledge,
+    )
+    assert ex.release_date is None
+    assert ex.meeting is not None and ex.meeting.date is not None
+    assert ex.meeting.date.value == "2015-06-04"  # that year's, not the nearer 2016
+
+
+def test_a_meeting_the_header_dates_over_two_days_began_on_the_first(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "Chiefs of Defence end their session at NATO\n"
+        "  • 18 Jan. 2012 - 19 Jan. 2012\n"
+        "Brussels, 19 Jan 2012 – The Chiefs of Defence of the Allies ended two days of meetings "
+        "of the NATO Military Committee at NATO Headquarters today.\n",
+        knowledge,
+    )
+    assert ex.meeting is not None and ex.meeting.date is not None
+    assert ex.meeting.date.value == "2012-01-18"

@@ -24,7 +24,7 @@ def find_meeting(
 ) -> MeetingDraft | None:
     """The meeting the release reports; None for a release of unknown kind that names no
     one taking part (no structure is invented)."""
-    when = _meeting_date(sentences, anchor, kind)
+    when = _in_header_range(_meeting_date(sentences, anchor, kind), sentences)
     day = date.fromisoformat(when.value) if when else anchor
     # A signing takes place at a summit or a visit; it is no meeting of their series.
     series = find_series(sentences, knowledge) if kind != "signing" else None
@@ -119,6 +119,24 @@ def _meeting_date(
     return Statement(
         anchor.isoformat(), "no date in the text: the release's date", 0.45 if dated else 0.6
     )
+
+
+def _in_header_range(when: Statement | None, sentences: list[Analysed]) -> Statement | None:
+    """A page's header gives the meeting's days ("18 Jan. 2012 - 19 Jan. 2012"); a body
+    dated on a later day of them ("have concluded two days of meetings") still reports a
+    meeting that began on the first."""
+    if when is None:
+        return None
+    for s in sentences:
+        days = [d for d in s.dates if d.precision == "day" and not d.relative]
+        if not s.sentence.header or len(days) != 2:
+            continue
+        first, last = days
+        if re.fullmatch(r"\s*[-–]\s*", s.text[first.end : last.start]) and (
+            first.iso < when.value <= last.iso
+        ):
+            return Statement(first.iso, s.text, when.confidence, note="the first of its days")
+    return when
 
 
 def _meeting_end(sentences: list[Analysed], when: Statement | None) -> Statement | None:

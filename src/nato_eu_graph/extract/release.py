@@ -13,6 +13,7 @@ runs the steps; the rules live in meeting, people, subjects and candidates.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ..ingest.resolve import normalise
 from .appointments import find_tenures
 from .candidates import add_new_mentions, find_candidates
 from .coreference import link_surnames, link_titles
-from .dates import find_dates, release_date
+from .dates import DateMention, find_dates, release_date
 from .documents import find_adoptions, find_conclusions, find_report, link_reports, new_documents
 from .kinds import MEETING_KINDS, classify
 from .knowledge import Knowledge
@@ -178,10 +179,23 @@ def _analyse(
         plain = [m for m in found if not m.nested]
         nested = [m for m in found if m.nested]
         dates = find_dates(s.text, ref)
-        if year_only:
-            dates = [d for d in dates if not d.relative or MONTH_NAMED.search(d.text)]
+        if year_only and ref is not None:  # "on 5 June" in a release of 2015: that year's
+            dates = [
+                _in_year(d, ref.year) for d in dates if not d.relative or MONTH_NAMED.search(d.text)
+            ]
         out.append(Analysed(s, plain, nested, unknown, dates))
     return out
+
+
+def _in_year(d: DateMention, year: int) -> DateMention:
+    if not d.relative or d.value.year == year:
+        return d
+    try:
+        value = d.value.replace(year=year)
+        last = d.last.replace(year=year) if d.last else None
+    except ValueError:  # 29 February
+        return d
+    return replace(d, value=value, last=last)
 
 
 MONTH_NAMED = re.compile(
