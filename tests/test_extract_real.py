@@ -287,3 +287,37 @@ def test_a_meeting_the_header_dates_over_two_days_began_on_the_first(
     )
     assert ex.meeting is not None and ex.meeting.date is not None
     assert ex.meeting.date.value == "2012-01-18"
+
+
+def test_at_a_hosted_meeting_the_other_side_is_guest_and_the_hosts_side_takes_part(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "EU defence chiefs meet for the last time this year\n"
+        "Brussels, 21 November 2019\n"
+        "The EU Chiefs of Defence met in Brussels on 20 November 2019. General Claudio "
+        "Graziano chaired the meeting.\n"
+        "For the session on EU-NATO cooperation, the Chairman of the NATO Military Committee, "
+        "Air Chief Marshal Sir Stuart Peach, participated as well.\n",
+        knowledge,
+    )
+    assert roles(ex) == {
+        ("eumc", "host"),
+        ("claudio-graziano", "chair"),
+        ("stuart-peach", "guest"),
+    }
+
+
+def test_a_hosts_colleague_takes_part_rather_than_visits(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU Military Staff receives NATO military staff\n"
+        "Brussels, 25 November 2022\n"
+        "On 25 November 2022, Vice Admiral Hervé Bléjean, Director General of the EU Military "
+        "Staff, welcomed Lieutenant General Janusz Adamczak, Director General of the NATO "
+        "International Military Staff, to the EUMS headquarters.\n"
+        "Opening the talks, Vice Admiral Bléjean and his deputy, Major General Giovanni "
+        "Manione, attended a first session on the joint work plan.\n",
+        knowledge,
+    )
+    assert {("herve-blejean", "host"), ("janusz-adamczak", "guest")} <= roles(ex)
+    assert ("giovanni-manione", "participant") in roles(ex)

@@ -50,6 +50,20 @@ def settle_hosts(
         body = _council_of(found, sentences, knowledge)
         if body is not None:
             found.insert(0, body)
+    return _sides(found, knowledge)
+
+
+def _sides(found: list[Participant], knowledge: Knowledge) -> list[Participant]:
+    """At a meeting someone hosts, who comes from the other organisation is a guest and
+    who comes from the host's own takes part ("introduced his new deputy")."""
+    hosts = {_side(p, knowledge) for p in found if p.role == "host"} - {None}
+    if len(hosts) != 1:
+        return found
+    home = hosts.pop()
+    for p in found:
+        side = _side(p, knowledge)
+        if p.role in ("participant", "guest") and side is not None and p.who.kind == "person":
+            p.role = "participant" if side == home else "guest"
     return found
 
 
