@@ -321,3 +321,42 @@ def test_a_hosts_colleague_takes_part_rather_than_visits(knowledge: Knowledge) -
     )
     assert {("herve-blejean", "host"), ("janusz-adamczak", "guest")} <= roles(ex)
     assert ("giovanni-manione", "participant") in roles(ex)
+
+
+# ---------------------------------------------------------------------------- subjects
+
+
+def subjects(ex: Extraction) -> set[str]:
+    assert ex.meeting is not None
+    return {a.thing.iri.rsplit("/", 1)[-1] for a in ex.meeting.about if a.thing}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They talked about how to further strengthen NATO's cooperation with the European Union.",
+        "He argued for further strengthening EU-NATO cooperation.",
+        "The Chiefs then examined the EU-NATO cooperation.",
+        "The Chairman also shared views on NATO-EU cooperation.",
+    ],
+)
+def test_eu_nato_cooperation_taken_up_in_other_words(sentence: str, knowledge: Knowledge) -> None:
+    ex = draft(
+        "The Secretary General at the European Commission\n"
+        "Brussels, 15 December 2020\n"
+        "Secretary General Jens Stoltenberg met President Ursula von der Leyen at the European "
+        f"Commission on 15 December 2020. {sentence}\n",
+        knowledge,
+    )
+    assert "eu-nato-cooperation" in subjects(ex)
+
+
+def test_eu_nato_cooperation_named_in_passing_is_no_subject(knowledge: Knowledge) -> None:
+    ex = draft(
+        "The Secretary General at the European Commission\n"
+        "Brussels, 15 December 2020\n"
+        "Secretary General Jens Stoltenberg met President Ursula von der Leyen at the European "
+        "Commission on 15 December 2020. EU-NATO cooperation has grown for twenty years.\n",
+        knowledge,
+    )
+    assert "eu-nato-cooperation" not in subjects(ex)

@@ -22,6 +22,13 @@ def find_about(
     best: dict[str, Statement] = {}
     for s in sentences:
         meeting, discussed = is_meeting_sentence(s), bool(DISCUSS.search(s.text))
+        written_out = COOPERATION_WRITTEN_OUT.search(s.text)
+        if written_out and DISCUSSED_HERE.search(s.text[: written_out.start()]):
+            iri = ID + "topic/eu-nato-cooperation"
+            name = knowledge.name_for(iri, "subject")
+            confidence = 0.85 if meeting or discussed else 0.75
+            if iri not in best or best[iri].confidence < confidence:
+                best[iri] = Statement(name, s.text, confidence, Thing(iri, name, "concept"))
         for m in s.subjects():
             if not issued_by(m, knowledge, day) or _modifier(m, s, knowledge):
                 continue
@@ -41,8 +48,17 @@ def find_about(
 GENERIC_TOPICS = {ID + "topic/eu-nato-cooperation"}
 DISCUSSED_HERE = re.compile(
     r"\b(?:session|sessions|discussion|discussions|exchange|talks|focus(?:ed|sed)?|"
-    r"discussed|dedicated|devoted|centred|centered|agenda)\s+(?:\w+\s+){0,3}?"
-    r"(?:on|to|about|of)?\s*(?:the\s+|closer\s+|deeper\s+)?$",
+    r"discussed|dedicated|devoted|centred|centered|agenda|examined|reviewed|views|update|"
+    r"updated|strengthen|strengthening|deepen|deepening)\s+(?:\w+\s+){0,3}?"
+    r"(?:on|to|about|of)?\s*(?:the\s+|closer\s+|deeper\s+|further\s+)?$",
+    re.IGNORECASE,
+)
+# "NATO's cooperation with the European Union", "cooperation between the EU and NATO"
+COOPERATION_WRITTEN_OUT = re.compile(
+    r"\b(?:NATO['’]s cooperation with (?:the )?(?:EU|European Union)|"
+    r"(?:EU|European Union)['’]s cooperation with NATO|cooperation between (?:the )?"
+    r"(?:EU|European Union) and NATO|"
+    r"cooperation between NATO and (?:the )?(?:EU|European Union))\b",
     re.IGNORECASE,
 )
 MODIFIED = re.compile(
