@@ -360,3 +360,26 @@ def test_eu_nato_cooperation_named_in_passing_is_no_subject(knowledge: Knowledge
         knowledge,
     )
     assert "eu-nato-cooperation" not in subjects(ex)
+
+
+def test_a_long_list_of_who_took_part_and_briefed(knowledge: Knowledge) -> None:
+    ex = draft(
+        "NATO Military Committee in Chiefs of Defence Session\n"
+        "Brussels, 18 January 2012\n"
+        "The Chiefs of Defence met at NATO Headquarters on 18 January 2012, chaired by General "
+        "Knud Bartels.\n"
+        "The two Strategic Commanders, Admiral James Stavridis, Supreme Allied Commander Europe "
+        "(SACEUR) and General Stéphane Abrial, Supreme Allied Commander Transformation (SACT) "
+        "participated, together with the Chairman of the European Union's Military Committee, "
+        "General Hakan Syren.\n"
+        "Later, Admiral Stavridis and General Abrial gave the Chiefs a short briefing on "
+        "the operations under way.\n",
+        knowledge,
+    )
+    assert roles(ex) == {
+        ("nato-military-committee", "host"),
+        ("knud-bartels", "chair"),
+        ("james-stavridis", "participant"),  # one role each: the first the release gives
+        ("stephane-abrial", "participant"),
+        ("hakan-syren", "guest"),  # from the other organisation
+    }

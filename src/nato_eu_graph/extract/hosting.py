@@ -41,7 +41,7 @@ def settle_hosts(
 ) -> list[Participant]:
     """``found`` with the host (and co-chairs) that only the meeting's setting tells."""
     found = _titled_cochairs(found, sentences, knowledge, day)
-    if kind == "leaders-meeting" and found:
+    if kind != "signing" and found:
         found += _alongside(found, sentences, knowledge, day)
     roles = {p.role for p in found}
     if roles and roles <= TAKING_PART and kind in ("leaders-meeting", "unknown"):
@@ -50,7 +50,34 @@ def settle_hosts(
         body = _council_of(found, sentences, knowledge)
         if body is not None:
             found.insert(0, body)
-    return _sides(found, knowledge)
+    return _one_role(_sides(found, knowledge))
+
+
+STRONG_ROLES = ("host", "co-chair", "chair", "guest")
+
+
+def _one_role(found: list[Participant]) -> list[Participant]:
+    """A person has one role at a meeting: the host's, a chair's or a guest's over briefing
+    or taking part; else the one the release gives first ("also participated", then "gave a
+    briefing": a participant). What a dropped entry briefed on stays with the person."""
+    out: list[Participant] = []
+    for p in found:
+        if p.who.kind != "person":
+            out.append(p)
+            continue
+        same = [q for q in out if q.who.iri == p.who.iri]
+        if not same:
+            out.append(p)
+            continue
+        kept = same[0]
+        if p.role in STRONG_ROLES and kept.role not in STRONG_ROLES:
+            out[out.index(kept)] = p
+            p.about += [a for a in kept.about if a.value not in {b.value for b in p.about}]
+            p.capacity = p.capacity or kept.capacity
+            p.representing = p.representing or kept.representing
+        else:
+            kept.about += [a for a in p.about if a.value not in {b.value for b in kept.about}]
+    return out
 
 
 def _sides(found: list[Participant], knowledge: Knowledge) -> list[Participant]:
@@ -150,7 +177,14 @@ def _titled_cochairs(
     return found
 
 
-ALONGSIDE = re.compile(r"\b(?:alongside|together with|side by side with)\s+$", NOCASE)
+TITLE_BEFORE = re.compile(
+    r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|in))*\s*,\s*$"
+)
+ALONGSIDE = re.compile(
+    r"\b(?:alongside|together with|along with|side by side with)\s+$|"
+    r"\b(?:participated|took part|attended)\W+(?:as well as|with)\s+$",
+    NOCASE,
+)
 
 
 def _alongside(
@@ -162,13 +196,18 @@ def _alongside(
     for s in sentences:
         if s.sentence.foreign:
             continue
-        for m in s.mentions:
+        for k, m in enumerate(s.mentions):
             if m.kind != "person" or m.iri in known:
                 continue
             before = s.text[: m.start]
             if m.rank and before.rstrip().endswith(m.rank):
                 before = before.rstrip()[: -len(m.rank)]
+            post = s.mentions[k - 1] if k else None
+            if post and post.kind == "post" and re.fullmatch(r"[\s,]*", before[post.end :]):
+                before = before[: post.start]  # "with the Chairman of X, Y"
             before = re.sub(r"(?:\b[A-Z][\w.-]*\s+){0,3}$", "", before)  # a title before the name
+            # "together with the Chairman of the European Union's Military Committee, General Y"
+            before = re.sub(r"\bthe\s+$", "", TITLE_BEFORE.sub("", before))
             if ALONGSIDE.search(before):
                 out.append(participant_of(m, "participant", s, 0.75, knowledge, day))
                 known.add(m.iri)

@@ -211,7 +211,7 @@ def _attendees(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Part
     if not hit or JOINED_BY.search(s.text):
         return []
     people = [m for m in s.agents() if m.kind == "person" and m.end <= hit.start()]
-    people = [m for m in people if not _clause_between(s, m.end, hit.start())][-2:]
+    people = [m for m in people if not _clause_between(s, m.end, hit.start())][-4:]
     body = next((m for m in s.agents() if m.kind == "organisation" and m.start >= hit.end()), None)
     if body is not None and re.match(
         r"\s+(?:(?:in|at)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:meeting|session|summit)\s+of|"
@@ -269,6 +269,9 @@ def _speaker(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partic
 def _clause_between(s: Analysed, a: int, b: int) -> bool:
     """Whether a relative clause or a long stretch separates a subject from its verb."""
     gap = s.text[a:b]
+    for m in s.mentions:  # names and posts listed with the subject make no clause
+        gap = gap.replace(m.text, "") if a <= m.start and m.end <= b else gap
+    gap = re.sub(r"\([^)]*\)", "", gap)
     return len(gap) > 90 or bool(re.search(r"\b(?:that|which|whose)\b", gap, NOCASE))
 
 
@@ -295,7 +298,7 @@ def _briefers(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Parti
             if m.end <= active.start() and not _clause_between(s, m.end, active.start())
         ]
         people = [m for m in before if m.kind == "person"]
-        pick = (people or before)[-1:] if before else []
+        pick = people[-3:] if people else before[-1:]  # "X and Y gave a briefing"
         for m in pick:
             out.append(_briefer(m, s, active.end(), len(s.text), knowledge, day))
     return out
