@@ -383,3 +383,14 @@ def test_a_long_list_of_who_took_part_and_briefed(knowledge: Knowledge) -> None:
         ("stephane-abrial", "participant"),
         ("hakan-syren", "guest"),  # from the other organisation
     }
+
+
+def test_a_new_documents_name_leaves_its_owner_out(knowledge: Knowledge) -> None:
+    ex = draft(
+        "IMS and EUMS directors meet\n"
+        "Brussels, 6 June 2015\n"
+        "The Directors General of the IMS and the EUMS met on 5 June 2015 at NATO Headquarters "
+        "and discussed NATO's Readiness Action Plan.\n",
+        knowledge,
+    )
+    assert [d.label for d in ex.documents] == ["Readiness Action Plan"]
