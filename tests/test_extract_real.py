@@ -394,3 +394,15 @@ def test_a_new_documents_name_leaves_its_owner_out(knowledge: Knowledge) -> None
         knowledge,
     )
     assert [d.label for d in ex.documents] == ["Readiness Action Plan"]
+
+
+def test_a_co_chaired_meeting_has_no_host_body(knowledge: Knowledge) -> None:
+    ex = draft(
+        "NATO IMS hosts talks with the European Union Military Staff\n"
+        "Brussels, 13 May 2016\n"
+        "Air Marshal Sir Christopher Harper, Director General of the NATO IMS, co-chaired the "
+        "talks at NATO Headquarters on 12 May 2016 with Lieutenant General Wolfgang Wosolsobe, "
+        "Director General of the EUMS.\n",
+        knowledge,
+    )
+    assert roles(ex) == {("christopher-harper", "co-chair"), ("wolfgang-wosolsobe", "co-chair")}

@@ -50,6 +50,8 @@ def settle_hosts(
         body = _council_of(found, sentences, knowledge)
         if body is not None:
             found.insert(0, body)
+    if any(p.role == "co-chair" for p in found):  # co-chaired: no body hosts
+        found = [p for p in found if not (p.role == "host" and p.who.kind == "organisation")]
     return _one_role(_sides(found, knowledge))
 
 
