@@ -406,3 +406,25 @@ def test_a_co_chaired_meeting_has_no_host_body(knowledge: Knowledge) -> None:
         knowledge,
     )
     assert roles(ex) == {("christopher-harper", "co-chair"), ("wolfgang-wosolsobe", "co-chair")}
+
+
+def test_signatories_each_in_their_own_post_and_not_whom_a_speech_addresses(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "Second Joint Declaration signed\n"
+        "Brussels, 10 July 2018\n"
+        "The declaration was signed today by Council President Donald Tusk, Commission "
+        "President Jean-Claude Juncker and NATO Secretary General Jens Stoltenberg.\n"
+        "Dear President Trump: Europe is your best ally, Tusk said after signing the "
+        "declaration.\n",
+        knowledge,
+    )
+    assert ex.meeting is not None
+    people = {p.who.iri.rsplit("/", 1)[-1]: p for p in ex.meeting.participants}
+    assert set(people) == {"donald-tusk", "jean-claude-juncker", "jens-stoltenberg"}
+    juncker = people["jean-claude-juncker"].capacity
+    assert juncker is not None and juncker.thing is not None
+    assert juncker.thing.iri.endswith("post/commission-president")
+    tusk = people["donald-tusk"].capacity  # the post after his name is Juncker's title
+    assert tusk is None or tusk.thing is None or not tusk.thing.iri.endswith("commission-president")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from .capacity import capacity_of
 from .cues import (
     ACCOMPANIED,
     ATTEND,
@@ -70,7 +71,7 @@ def participant_of(
     who = _thing(m, "agent", knowledge)
     p = Participant(who, role, s.text, round(confidence * m.score, 2), m.rank)
     if m.kind == "person":
-        p.capacity = _capacity(m, s, knowledge, day)
+        p.capacity = capacity_of(m, s, knowledge, day)
         if p.capacity and p.capacity.thing:
             body = knowledge.post_body.get(p.capacity.thing.iri)
             if body:
@@ -197,10 +198,11 @@ def _met(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participan
 
 
 def _signatories(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
-    hit = SIGNED.search(s.text)
-    if not hit:
+    if not SIGNED.search(s.text):
         return []
-    people = [m for m in s.agents() if m.kind == "person"]
+    people = [  # not whom a speech addresses ("Dear President X")
+        m for m in s.agents() if m.kind == "person" and not VOCATIVE.search(s.text[: m.start])
+    ]
     return [participant_of(m, "participant", s, 0.85, knowledge, day) for m in people]
 
 
@@ -362,7 +364,7 @@ def _attach_behalf(
         target = participant_of(deputy, "guest", s, 0.7, knowledge, day)
         found.append(target)
     thing = _thing(principal, "agent", knowledge)
-    post = _capacity(principal, s, knowledge, day)
+    post = capacity_of(principal, s, knowledge, day)
     note = f"{thing.name}: {post.value}" if post else ""
     target.on_behalf_of = Statement(
         thing.name, s.text, round(0.9 * principal.score, 2), thing, note=note
@@ -371,48 +373,7 @@ def _attach_behalf(
     found[:] = [p for p in found if p.who.iri != principal.iri]
 
 
-def _capacity(m: Mention, s: Analysed, knowledge: Knowledge, day: date | None) -> Statement | None:
-    """The post a person holds: named beside them in the sentence, or by the graph's
-    tenures on the day."""
-    written = _post_beside(m, s)
-    held = knowledge.posts_held(m.iri, day) if day and not m.iri.startswith(NEW) else []
-    if written is not None:
-        thing = Thing(written.iri, knowledge.name_for(written.iri, "post"), "post")
-        agrees = written.iri in held
-        note = "the graph's tenures agree" if agrees else ""
-        return Statement(thing.name, s.text, 0.95 if agrees else 0.85, thing, note=note)
-    if len(held) == 1:
-        thing = Thing(held[0], knowledge.name_for(held[0], "post"), "post")
-        return Statement(thing.name, s.text, 0.8, thing, note=f"held on {day} by the graph")
-    return None
-
-
-def _post_beside(m: Mention, s: Analysed) -> Mention | None:
-    ms = s.mentions
-    k = ms.index(m)
-    bare = re.compile(r"[\s,()]*(?:the\s+)?[\s,()]*", NOCASE)
-
-    def joined(a: Mention, b: Mention) -> bool:
-        gap = s.text[a.end : b.start]
-        if b is m and m.rank:
-            gap = gap.replace(m.rank, "")
-        return bool(bare.fullmatch(gap))
-
-    if k >= 1 and ms[k - 1].kind == "post" and joined(ms[k - 1], m):
-        return ms[k - 1]
-    if (
-        k >= 2
-        and ms[k - 2].kind == "post"
-        and ms[k - 1].kind == "organisation"
-        and joined(ms[k - 2], ms[k - 1])
-        and joined(ms[k - 1], m)
-    ):
-        return ms[k - 2]
-    if k + 1 < len(ms) and ms[k + 1].kind == "post":
-        gap = s.text[m.end : ms[k + 1].start]
-        if re.fullmatch(r"\s*,\s*(?:the\s+)?|\s*\(\s*", gap, NOCASE):
-            return ms[k + 1]
-    return None
+VOCATIVE = re.compile(r"\bDear\s+(?:[A-Z][\w.]*\s+){0,2}$")
 
 
 def _merge(found: Iterable[Participant]) -> list[Participant]:
