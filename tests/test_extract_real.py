@@ -428,3 +428,19 @@ def test_signatories_each_in_their_own_post_and_not_whom_a_speech_addresses(
     assert juncker.thing.iri.endswith("post/commission-president")
     tusk = people["donald-tusk"].capacity  # the post after his name is Juncker's title
     assert tusk is None or tusk.thing is None or not tusk.thing.iri.endswith("commission-president")
+
+
+def test_witnesses_and_quoted_signings_sign_nothing(knowledge: Knowledge) -> None:
+    ex = draft(
+        "NATO and EU cyber teams sign an arrangement\n"
+        "Brussels, 10 February 2016\n"
+        "The arrangement was signed today at NATO Headquarters by Jens Stoltenberg and "
+        "Federica Mogherini, in the presence of General Petr Pavel.\n"
+        'Mr Serrano said that "the signing of this arrangement is a milestone".\n',
+        knowledge,
+    )
+    assert ex.meeting is not None
+    assert {p.who.iri.rsplit("/", 1)[-1] for p in ex.meeting.participants} == {
+        "jens-stoltenberg",
+        "federica-mogherini",
+    }

@@ -198,10 +198,16 @@ def _met(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participan
 
 
 def _signatories(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
-    if not SIGNED.search(s.text):
+    plain = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), s.text)
+    if not SIGNED.search(plain):  # "signing" inside a quotation signs nothing
         return []
+    present = PRESENCE.search(s.text)  # "in the presence of X": X witnessed, did not sign
     people = [  # not whom a speech addresses ("Dear President X")
-        m for m in s.agents() if m.kind == "person" and not VOCATIVE.search(s.text[: m.start])
+        m
+        for m in s.agents()
+        if m.kind == "person"
+        and not VOCATIVE.search(s.text[: m.start])
+        and not (present and m.start > present.end())
     ]
     return [participant_of(m, "participant", s, 0.85, knowledge, day) for m in people]
 
@@ -373,6 +379,7 @@ def _attach_behalf(
     found[:] = [p for p in found if p.who.iri != principal.iri]
 
 
+PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|attended by)\b", NOCASE)
 VOCATIVE = re.compile(r"\bDear\s+(?:[A-Z][\w.]*\s+){0,2}$")
 
 
