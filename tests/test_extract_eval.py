@@ -125,7 +125,7 @@ def _fill(draft: str, stem: str, answers: dict[str, str]) -> dict[str, Any]:
     active: dict[str, Any] = yaml.safe_load(draft) or {}
     offered, inside = [], False
     for line in draft.splitlines():
-        if re.fullmatch(r"# (people|organisations|places|documents):", line):
+        if re.fullmatch(r"# (people|organisations|places|documents|posts):", line):
             inside = True
         elif not line.startswith("#   "):
             inside = False
@@ -144,6 +144,7 @@ def _fill(draft: str, stem: str, answers: dict[str, str]) -> dict[str, Any]:
         (r"(date|start|attested): TODO", rf"\1: '{event}'"),
         (r"type: TODO", "type: policy"),
         (r"part_of: TODO", "part_of: NATO"),
+        (r"in: TODO", "in: NATO"),
     ):
         text = re.sub(rf"\b{pattern}", value, text)
     assert "TODO" not in text, text

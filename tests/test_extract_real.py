@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from nato_eu_graph.extract.dates import find_dates, release_date
+from nato_eu_graph.extract.draft import render_draft
 from nato_eu_graph.extract.knowledge import Knowledge
 from nato_eu_graph.extract.model import Extraction
 from nato_eu_graph.extract.release import extract_release
@@ -444,3 +445,47 @@ def test_witnesses_and_quoted_signings_sign_nothing(knowledge: Knowledge) -> Non
         "jens-stoltenberg",
         "federica-mogherini",
     }
+
+
+# ---------------------------------------------------------------------------- new posts
+
+
+def test_posts_the_graph_does_not_know_are_offered_and_held(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU Chiefs of Defence meet in Brussels\n"
+        "Brussels, 17 May 2017\n"
+        "The EU Chiefs of Defence met on 16 May 2017. General Mikhail Kostarakos chaired the "
+        "meeting.\n"
+        "The Chiefs exchanged views with the Chief Executive of the European Defence Agency "
+        "(EDA) Jorge Domecq and with Gen. John Allen, Commander ISAF.\n"
+        "NATO's Senior Civilian Representative in Afghanistan, Ambassador Simon Gass, briefed "
+        "the Chiefs on the transition.\n",
+        knowledge,
+    )
+    assert ex.meeting is not None
+    held = {
+        p.who.name: p.capacity.value
+        for p in ex.meeting.participants
+        if p.capacity and p.capacity.thing and p.capacity.thing.iri.startswith("new:")
+    }
+    assert held == {
+        "Jorge Domecq": "Chief Executive of the European Defence Agency",
+        "John Allen": "Commander ISAF",
+        "Simon Gass": "NATO Senior Civilian Representative in Afghanistan",
+    }
+    posts = sorted(c.name for c in ex.candidates if c.kind == "post")
+    assert posts == sorted(held.values())
+    text = render_draft(ex)
+    assert "# posts:" in text and "#     in: TODO" in text
+
+
+def test_no_new_post_from_a_known_one_or_a_plain_sentence(knowledge: Knowledge) -> None:
+    ex = draft(
+        "NATO Chiefs of Defence meet\n"
+        "Brussels, 18 January 2012\n"
+        "The Chiefs of Defence met at NATO Headquarters on 18 January 2012, chaired by General "
+        "Knud Bartels, Chairman of the Military Committee.\n"
+        "Admiral James Stavridis attended, and the Chiefs thanked him.\n",
+        knowledge,
+    )
+    assert not [c for c in ex.candidates if c.kind == "post"]

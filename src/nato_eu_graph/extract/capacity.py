@@ -12,6 +12,7 @@ from .cues import NOCASE
 from .knowledge import Knowledge
 from .model import NEW, Analysed, Statement, Thing
 from .names import Mention
+from .newposts import new_post, post_id
 
 
 def capacity_of(
@@ -29,6 +30,10 @@ def capacity_of(
     if len(held) == 1:
         thing = Thing(held[0], knowledge.name_for(held[0], "post"), "post")
         return Statement(thing.name, s.text, 0.8, thing, note=f"held on {day} by the graph")
+    label = new_post(m, s, knowledge)
+    if label is not None:  # "Gen. John Allen, Commander ISAF": a post to declare
+        thing = Thing(NEW + post_id(label), label, "post")
+        return Statement(label, s.text, 0.6, thing, note="a post the graph does not know")
     return None
 
 

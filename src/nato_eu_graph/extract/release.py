@@ -117,6 +117,7 @@ def _facts(
             meeting = find_meeting(part, knowledge, anchor, kind)
             if meeting is not None and meeting.id not in {m.id for m in ex.meetings}:
                 ex.meetings.append(meeting)
+        ex.candidates += _new_posts(ex)
     if kind not in MEETING_KINDS:  # only documents acted on are facts of these releases
         used = {a.document.thing.iri for a in ex.adoptions if a.document.thing}
         keep = [d for d in docs if d.thing.iri in used or d.ordinal is not None]
@@ -128,6 +129,18 @@ def _facts(
         docs = keep
     ex.documents = docs
     ex.candidates = [c for c in ex.candidates if c.kind != "document" or kind not in MEETING_KINDS]
+
+
+def _new_posts(ex: Extraction) -> list[Candidate]:
+    """Posts the graph does not know that participants held: to declare."""
+    out: dict[str, Candidate] = {}
+    for m in ex.meetings:
+        for p in m.participants:
+            post = p.capacity.thing if p.capacity else None
+            if p.capacity and post and post.iri.startswith(NEW):
+                ident = post.iri.removeprefix(NEW)
+                out.setdefault(ident, Candidate("post", post.name, ident, p.capacity.evidence, 0.6))
+    return list(out.values())
 
 
 def _with_document(adoptions: list[AdoptionDraft], report: Statement | None) -> list[AdoptionDraft]:
