@@ -489,3 +489,27 @@ def test_no_new_post_from_a_known_one_or_a_plain_sentence(knowledge: Knowledge) 
         knowledge,
     )
     assert not [c for c in ex.candidates if c.kind == "post"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "host", "guest"),
+    [
+        (
+            "NATO Secretary General Jens Stoltenberg attended on Monday (18 May 2015) the "
+            "meeting of EU Defence and Foreign Ministers in Brussels.",
+            "council-of-the-eu",
+            "jens-stoltenberg",
+        ),
+        (
+            "The High Representative Federica Mogherini attended on Monday (18 May 2015) the "
+            "meeting of NATO Foreign Ministers in Brussels.",
+            "north-atlantic-council",
+            "federica-mogherini",
+        ),
+    ],
+)
+def test_ministers_meet_in_their_council(
+    sentence: str, host: str, guest: str, knowledge: Knowledge
+) -> None:
+    ex = draft(f"A visit to the ministers\nBrussels, 18 May 2015\n{sentence}\n", knowledge)
+    assert roles(ex) == {(host, "host"), (guest, "guest")}

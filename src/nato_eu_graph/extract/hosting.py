@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..namespaces import ID
 from .cues import COCHAIR, NOCASE
 from .knowledge import Knowledge
 from .model import Analysed, Participant, Thing
@@ -48,6 +49,10 @@ def settle_hosts(
         found = _visit(found, sentences, knowledge)
     if kind == "council-meeting" and "host" not in {p.role for p in found}:
         body = _council_of(found, sentences, knowledge)
+        if body is not None:
+            found.insert(0, body)
+    if kind in ("leaders-meeting", "council-meeting") and "host" not in {p.role for p in found}:
+        body = _ministers_council(sentences, knowledge)
         if body is not None:
             found.insert(0, body)
     if any(p.role == "co-chair" for p in found):  # co-chaired: no body hosts
@@ -214,3 +219,27 @@ def _alongside(
                 out.append(participant_of(m, "participant", s, 0.75, knowledge, day))
                 known.add(m.iri)
     return out
+
+
+MINISTERS = re.compile(
+    r"\bmeeting of (?:the )?(?P<a>EU|European Union|NATO)(?:['’]s)?\s+(?:(?:[A-Z]\w*|and)\s+){0,5}"
+    r"Ministers\b|\b(?P<b>EU|European Union|NATO)\s+(?:(?:[A-Z]\w*|and)\s+){0,4}Ministers\s+"
+    r"(?:met|meet|gathered)\b"
+)
+COUNCIL_OF = {"EU": "organisation/council-of-the-eu", "NATO": "organisation/north-atlantic-council"}
+
+
+def _ministers_council(sentences: list[Analysed], knowledge: Knowledge) -> Participant | None:
+    """ "attended the meeting of EU Defence and Foreign Affairs Ministers": EU ministers
+    meet in the Council of the EU, NATO's in the North Atlantic Council, which hosts."""
+    for s in sentences:
+        hit = None if s.sentence.foreign else MINISTERS.search(s.text)
+        if hit is None:
+            continue
+        side = "NATO" if (hit.group("a") or hit.group("b")) == "NATO" else "EU"
+        iri = ID + COUNCIL_OF[side]
+        if iri not in knowledge.resolver.entities:
+            return None
+        thing = Thing(iri, knowledge.name_for(iri, "agent"), "organisation")
+        return Participant(thing, "host", s.text, 0.7)
+    return None
