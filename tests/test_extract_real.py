@@ -513,3 +513,14 @@ def test_ministers_meet_in_their_council(
 ) -> None:
     ex = draft(f"A visit to the ministers\nBrussels, 18 May 2015\n{sentence}\n", knowledge)
     assert roles(ex) == {(host, "host"), (guest, "guest")}
+
+
+def test_the_place_of_an_earlier_signing_is_not_this_ones(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Second Joint Declaration signed\n"
+        "10 July 2018\n"
+        "The leaders signed the Joint Declaration today.\n"
+        "Today's declaration builds on the one we signed in Warsaw two years ago.\n",
+        knowledge,
+    )
+    assert ex.meeting is not None and ex.meeting.place is None

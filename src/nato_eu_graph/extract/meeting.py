@@ -156,6 +156,8 @@ def _place(sentences: list[Analysed], knowledge: Knowledge, kind: str = "") -> S
     options: list[tuple[float, int, Mention, Analysed]] = []
     for order, s in enumerate(sentences):
         meeting = is_meeting_sentence(s) or (kind == "signing" and bool(SIGNED.search(s.text)))
+        if EARLIER.search(s.text):  # "builds on the one we signed in Warsaw two years ago"
+            continue
         for m in s.mentions:
             if m.kind != "place" and not (m.kind == "state" and meeting):
                 continue
@@ -176,6 +178,12 @@ def _place(sentences: list[Analysed], knowledge: Knowledge, kind: str = "") -> S
     name = m.text if m.iri.startswith(NEW) else knowledge.name_for(m.iri, "place")
     thing = Thing(m.iri, name, "place")
     return Statement(thing.name, s.text, round(confidence * m.score, 2), thing)
+
+
+EARLIER = re.compile(
+    r"\b(?:(?:\w+|\d+) years? ago|last year|builds? on|built on|the previous|a year earlier)\b",
+    NOCASE,
+)
 
 
 def _is_site(knowledge: Knowledge, iri: str) -> bool:
