@@ -524,3 +524,34 @@ def test_the_place_of_an_earlier_signing_is_not_this_ones(knowledge: Knowledge) 
         knowledge,
     )
     assert ex.meeting is not None and ex.meeting.place is None
+
+
+def test_last_week_names_no_day_and_an_earlier_endorsement_receives_nothing(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "Third progress report on EU-NATO cooperation published\n"
+        "Brussels, 11 June 2018\n"
+        "Last week, the third progress report was presented to the EU and NATO Councils.\n"
+        "These reports are presented to the Council of the EU every year to give an account "
+        "of the proposals endorsed by the EU and NATO Councils in 2016 and 2017.\n",
+        knowledge,
+    )
+    assert {(a.by.value, a.kind, a.date) for a in ex.adoptions} == {
+        ("Council of the European Union", "presented", None),
+        ("North Atlantic Council", "presented", None),
+    }
+
+
+def test_the_councils_that_endorsed_earlier_are_not_those_presented_to(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "EU-NATO: eighth progress report\n"
+        "Brussels, 16 June 2023\n"
+        "Today the Council took note of the eighth progress report.\n"
+        "The reports are presented to the Council of the EU each year on the proposals "
+        "endorsed by the EU and NATO Councils in 2016 and 2017.\n",
+        knowledge,
+    )
+    assert {a.by.value for a in ex.adoptions} == {"Council of the European Union"}

@@ -107,7 +107,7 @@ def _adoptions_at(
     if not docs or not bodies:
         return []
     when = _day_of(s, anchor, verb, dated)
-    undated = not dated and bool(TODAY.search(s.text))  # "today", in a release of no date
+    undated = (not dated and bool(TODAY.search(s.text))) or bool(VAGUE.search(s.text))
     if (when is None and not undated) or (
         when is not None and kind == "endorsement" and _is_background(s, verb, when, anchor)
     ):
@@ -159,11 +159,13 @@ def _documents_near(
 def _bodies_near(
     s: Analysed, verb: re.Match[str], passive: bool, knowledge: Knowledge, what: str
 ) -> list[Statement]:
+    nxt = ADOPTION.search(s.text, verb.end())  # "... endorsed by the Councils": another act
+    stop = nxt.start() if nxt else len(s.text)
     if what == "presented" and re.search(r"\bto\s*$|\bto\b", verb.group(0)):
-        span = (verb.end(), len(s.text))  # "presented to the NAC and the Council"
+        span = (verb.end(), stop)  # "presented to the NAC and the Council"
     elif passive:
         by = re.search(r"\bby\b", s.text[verb.end() :])
-        span = (verb.end() + by.end(), len(s.text)) if by else (0, 0)
+        span = (verb.end() + by.end(), stop) if by and verb.end() + by.end() < stop else (0, 0)
     else:
         span = (0, verb.start())
     lo, hi = span
@@ -200,6 +202,7 @@ def _bodies_near(
     return list(found.values())
 
 
+VAGUE = re.compile(r"\b(?:last|earlier this|this past) (?:week|month)\b|\brecently\b", NOCASE)
 TODAY = re.compile(r"\btoday\b|\bthis (?:morning|afternoon|week)\b", NOCASE)
 
 
@@ -218,6 +221,8 @@ def _day_of(
         days = days[1:]  # "2017-12-05 BRUSSELS --- The Councils yesterday endorsed ...": a dateline
     for d in days:
         return Statement(d.iso, s.text, 0.85)
+    if VAGUE.search(s.text):  # "last week": some day the release does not give
+        return None
     if TODAY.search(s.text):
         if not (anchor and dated):
             return None
