@@ -555,3 +555,26 @@ def test_the_councils_that_endorsed_earlier_are_not_those_presented_to(
         knowledge,
     )
     assert {a.by.value for a in ex.adoptions} == {"Council of the European Union"}
+
+
+def test_an_unnumbered_report_presented_beside_an_endorsement(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU and NATO Councils endorse a new set of common proposals\n"
+        "date 2017-12-06 BRUSSELS --- The EU and NATO Councils yesterday endorsed a common set "
+        "of new proposals on the implementation of the Joint Declaration.\n"
+        "In addition, a joint progress report was presented to the respective Councils by the "
+        "High Representative Federica Mogherini and the NATO Secretary General.\n"
+        "The new proposals, endorsed by both Councils, add counter-terrorism to the work.\n",
+        knowledge,
+    )
+    assert ex.kind.value == "endorsement"
+    presented = {
+        (a.document.value, a.by.value, a.date.value if a.date else None)
+        for a in ex.adoptions
+        if a.kind == "presented"
+    }
+    report = "Second progress report on the EU–NATO common set of proposals"  # issued 2017-12-05
+    assert presented == {
+        (report, "Council of the European Union", "2017-12-05"),  # the day of the act before
+        (report, "North Atlantic Council", "2017-12-05"),
+    }

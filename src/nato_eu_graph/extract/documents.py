@@ -36,7 +36,8 @@ ADOPTION = re.compile(
 )
 BY_GROUP = [  # collective names of bodies
     (r"\b(?:EU and NATO|NATO and EU|NATO and the EU|EU and the NATO) Councils\b|"
-     r"\bboth Councils\b|\bthe two Councils\b|\bthe Councils of the EU and NATO\b",
+     r"\bboth Councils\b|\bthe two Councils\b|\bthe Councils of the EU and NATO\b|"
+     r"\bthe respective Councils\b",
      ("organisation/council-of-the-eu", "organisation/north-atlantic-council")),
     (r"\b(?:NATO )?Allies\b|\bNATO (?:Defence|Foreign) Ministers\b|\bNATO leaders\b|"
      r"\bHeads of State and Government\b|\bAllied leaders\b",
@@ -73,6 +74,9 @@ def find_adoptions(
         for verb in ADOPTION.finditer(s.text):
             for a in _adoptions_at(s, verb, knowledge, anchor, kind, last, dated):
                 key = (a.document.value, a.by.value, a.kind)
+                if a.date is not None and a.date.note == NO_DAY and out:
+                    before = list(out.values())[-1].date  # "In addition, ...": the same day
+                    a.date = before if before is not None and before.note != NO_DAY else a.date
                 out.setdefault(key, a)
                 last = [a.document]
     return list(out.values())
@@ -93,8 +97,8 @@ def _adoptions_at(
         return []
     if kind == "progress-report" and what != "presented":
         return []
-    if kind == "endorsement" and what == "presented":
-        return []
+    if kind == "endorsement" and what == "presented" and not UNNUMBERED.search(s.text):
+        return []  # an endorsement release: only a progress report is presented in it
     passive = bool(
         re.search(r"\b(?:was|were|been|is|are|be)\s+(?:\w+\s+)?$", s.text[: verb.start()])
     )
@@ -104,9 +108,11 @@ def _adoptions_at(
     if kind == "progress-report" and not docs:
         docs = [Statement("the report", s.text, 0.8)]  # the report itself: set by the caller
     bodies = _bodies_near(s, verb, passive, knowledge, what)
+    when = _day_of(s, anchor, verb, dated)
+    if not docs and what == "presented" and kind == "endorsement" and when is not None:
+        docs = _report_of(when, s, knowledge)  # "a joint progress report was presented"
     if not docs or not bodies:
         return []
-    when = _day_of(s, anchor, verb, dated)
     undated = (not dated and bool(TODAY.search(s.text))) or bool(VAGUE.search(s.text))
     if (when is None and not undated) or (
         when is not None and kind == "endorsement" and _is_background(s, verb, when, anchor)
@@ -124,6 +130,25 @@ OBJECT_GAP = re.compile(
     r"third|EU's|NATO's|overarching)\s+)*",
     NOCASE,
 )
+
+
+NO_DAY = "no day given: the release's"
+UNNUMBERED = re.compile(r"\b(?:a|the|joint|new)\s+(?:joint\s+)?progress report\b", NOCASE)
+
+
+def _report_of(when: Statement, s: Analysed, knowledge: Knowledge) -> list[Statement]:
+    """The graph's progress report issued within a month of the day it was presented."""
+    day = date.fromisoformat(when.value)
+    hits = [
+        d
+        for d, issued in knowledge.issued.items()
+        if knowledge.doc_types.get(d, "").endswith("/progress-report")
+        and abs((issued - day).days) <= 31
+    ]
+    if len(hits) != 1:
+        return []
+    name = knowledge.name_for(hits[0], "document")
+    return [Statement(name, s.text, 0.7, Thing(hits[0], name, "document"))]
 
 
 def _refers_back(s: Analysed, verb: re.Match[str]) -> bool:
@@ -162,7 +187,8 @@ def _bodies_near(
     nxt = ADOPTION.search(s.text, verb.end())  # "... endorsed by the Councils": another act
     stop = nxt.start() if nxt else len(s.text)
     if what == "presented" and re.search(r"\bto\s*$|\bto\b", verb.group(0)):
-        span = (verb.end(), stop)  # "presented to the NAC and the Council"
+        by = re.search(r"\bby\b", s.text[verb.end() : stop])  # "... by the HR/VP": who presents
+        span = (verb.end(), verb.end() + by.start() if by else stop)
     elif passive:
         by = re.search(r"\bby\b", s.text[verb.end() :])
         span = (verb.end() + by.end(), stop) if by and verb.end() + by.end() < stop else (0, 0)
@@ -228,7 +254,7 @@ def _day_of(
             return None
         return Statement(anchor.isoformat(), s.text, 0.8, note="'today': the release's date")
     if anchor:
-        return Statement(anchor.isoformat(), s.text, 0.55, note="no day given: the release's")
+        return Statement(anchor.isoformat(), s.text, 0.55, note=NO_DAY)
     return None
 
 
