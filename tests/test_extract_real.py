@@ -578,3 +578,24 @@ def test_an_unnumbered_report_presented_beside_an_endorsement(knowledge: Knowled
         (report, "Council of the European Union", "2017-12-05"),  # the day of the act before
         (report, "North Atlantic Council", "2017-12-05"),
     }
+
+
+@pytest.mark.parametrize("with_cmc", [True, False])
+def test_the_chiefs_series_needs_the_chair_of_the_nato_military_committee(
+    with_cmc: bool, knowledge: Knowledge
+) -> None:
+    guest = (
+        " General Petr Pavel, Chairman of the NATO Military Committee, attended."
+        if with_cmc
+        else ""
+    )
+    ex = draft(
+        "EU Chiefs of Defence meet\n"
+        "Brussels, 16 May 2018\n"
+        "The EU Chiefs of Defence met in the European Union Military Committee on 15 May 2018, "
+        f"chaired by General Mikhail Kostarakos.{guest}\n",
+        knowledge,
+    )
+    assert ex.meeting is not None
+    series = ex.meeting.series.thing.iri if ex.meeting.series and ex.meeting.series.thing else None
+    assert (series is not None and series.endswith("eumc-chods-with-cmc")) == with_cmc

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..namespaces import ORG
+from ..namespaces import ID, ORG
 from .cues import ATTEND, NEXT, NOCASE, REMOTE, SIGNED, is_meeting_sentence
 from .hosting import settle_hosts
 from .knowledge import Knowledge
@@ -42,6 +42,8 @@ def find_meeting(
     )
     if kind == "unknown" and not meeting.participants:
         return None
+    if series and series.thing and series.thing.iri == WITH_CMC and not _cmc_there(meeting):
+        meeting.series = None  # the Chiefs without the Chair of the NATO Military Committee
     meeting.about = find_about(sentences, knowledge, day)
     if kind == "signing":  # what a signing is about is the document signed
         meeting.about = [a for a in meeting.about if a.thing and a.thing.kind == "document"]
@@ -49,6 +51,16 @@ def find_meeting(
     meeting.recorded = knowledge.recorded_meetings(day, series_iri) if when and day else []
     meeting.id, meeting.label = _identity(meeting, knowledge, day)
     return meeting
+
+
+WITH_CMC = ID + "meeting-series/eumc-chods-with-cmc"
+
+
+def _cmc_there(meeting: MeetingDraft) -> bool:
+    return any(
+        p.capacity and p.capacity.thing and p.capacity.thing.iri == ID + "post/cmc"
+        for p in meeting.participants
+    )
 
 
 def meeting_parts(sentences: list[Analysed], anchor: date | None) -> list[list[Analysed]]:
