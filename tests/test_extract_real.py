@@ -599,3 +599,14 @@ def test_the_chiefs_series_needs_the_chair_of_the_nato_military_committee(
     assert ex.meeting is not None
     series = ex.meeting.series.thing.iri if ex.meeting.series and ex.meeting.series.thing else None
     assert (series is not None and series.endswith("eumc-chods-with-cmc")) == with_cmc
+
+
+def test_a_committees_meeting_in_light_of_a_summit_is_no_summit(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Chiefs of Defence meet at NATO\n"
+        "Brussels, 18 January 2012\n"
+        "Chaired by General Knud Bartels, NATO's Chiefs of Defence met in Brussels on 18 "
+        "January 2012 in light of the Chicago Summit in May.\n",
+        knowledge,
+    )
+    assert ex.meeting is not None and ex.meeting.series is None

@@ -15,7 +15,7 @@ from .model import NEW, Analysed, MeetingDraft, Participant, Statement, Thing
 from .names import Mention
 from .ordinals import meeting_ordinal
 from .people import find_participants
-from .series import find_series
+from .series import IN_PASSING, find_series
 from .subjects import find_about
 
 
@@ -28,6 +28,8 @@ def find_meeting(
     day = date.fromisoformat(when.value) if when else anchor
     # A signing takes place at a summit or a visit; it is no meeting of their series.
     series = find_series(sentences, knowledge) if kind != "signing" else None
+    if series and series.note == IN_PASSING and kind == "council-meeting":
+        series = None  # a committee's meeting "in light of the Chicago Summit" is no summit
     meeting = MeetingDraft(id="", label="", date=when, series=series)
     meeting.end = _meeting_end(sentences, when)
     meeting.place = _place(sentences, knowledge, kind)
