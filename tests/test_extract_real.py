@@ -610,3 +610,28 @@ def test_a_committees_meeting_in_light_of_a_summit_is_no_summit(knowledge: Knowl
         knowledge,
     )
     assert ex.meeting is not None and ex.meeting.series is None
+
+
+def test_the_common_set_of_proposals_briefed_on_is_every_set_of_its_day(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "EU Chiefs of Defence meet\n"
+        "Brussels, 21 November 2019\n"
+        "The EU Chiefs of Defence met on 20 November 2019 and were briefed on the "
+        "implementation of the common set of proposals.\n",
+        knowledge,
+    )
+    assert {"common-set-of-proposals-2016", "common-set-of-proposals-2017"} <= subjects(ex)
+    ex = draft(
+        "NATO and EU ambassadors meet\n"
+        "Brussels, 20 March 2024\n"
+        "The North Atlantic Council and the EU Political and Security Committee met at NATO "
+        "Headquarters on 20 March 2024 to discuss hybrid threats.\n"
+        "The North Atlantic Council and the Political and Security Committee had met twice "
+        "last year.\n"
+        "The exchange drew on the eighth progress report on the implementation of the common "
+        "set of proposals.\n",
+        knowledge,
+    )
+    assert not {"common-set-of-proposals-2016", "common-set-of-proposals-2017"} & subjects(ex)

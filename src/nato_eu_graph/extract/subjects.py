@@ -22,6 +22,16 @@ def find_about(
     best: dict[str, Statement] = {}
     for s in sentences:
         meeting, discussed = is_meeting_sentence(s), bool(DISCUSS.search(s.text))
+        common = COMMON_SET.search(s.text)
+        if common and (meeting or discussed) and not REPORT_ON.search(s.text[: common.start()]):
+            for iri in knowledge.proposal_sets():  # "the common set of proposals": every set
+                issued = knowledge.issued.get(iri)
+                if day is not None and issued is not None and issued > day:
+                    continue
+                name = knowledge.name_for(iri, "subject")
+                confidence = 0.8 if discussed else 0.7
+                if iri not in best or best[iri].confidence < confidence:
+                    best[iri] = Statement(name, s.text, confidence, Thing(iri, name, "document"))
         written_out = COOPERATION_WRITTEN_OUT.search(s.text)
         if written_out and DISCUSSED_HERE.search(s.text[: written_out.start()]):
             iri = ID + "topic/eu-nato-cooperation"
@@ -53,6 +63,8 @@ DISCUSSED_HERE = re.compile(
     r"(?:on|to|about|of)?\s*(?:the\s+|closer\s+|deeper\s+|further\s+)?$",
     re.IGNORECASE,
 )
+COMMON_SET = re.compile(r"\bthe common set of proposals\b", re.IGNORECASE)
+REPORT_ON = re.compile(r"\breport on (?:the )?(?:implementation of )?$", re.IGNORECASE)
 # "NATO's cooperation with the European Union", "cooperation between the EU and NATO"
 COOPERATION_WRITTEN_OUT = re.compile(
     r"\b(?:NATO['’]s cooperation with (?:the )?(?:EU|European Union)|"
