@@ -44,8 +44,15 @@ def find_meeting(
     )
     if kind == "unknown" and not meeting.participants:
         return None
-    if series and series.thing and series.thing.iri == WITH_CMC and not _cmc_there(meeting):
-        meeting.series = None  # the Chiefs without the Chair of the NATO Military Committee
+    if (  # the Chiefs without the Chair of the NATO Military Committee, unless the graph
+        # records that day's meeting in the series
+        series
+        and series.thing
+        and series.thing.iri == WITH_CMC
+        and not _cmc_there(meeting)
+        and not (day and knowledge.recorded_meetings(day, WITH_CMC))
+    ):
+        meeting.series = None
     meeting.about = find_about(sentences, knowledge, day)
     if kind == "signing":  # what a signing is about is the document signed
         meeting.about = [a for a in meeting.about if a.thing and a.thing.kind == "document"]
