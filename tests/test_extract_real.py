@@ -635,3 +635,29 @@ def test_the_common_set_of_proposals_briefed_on_is_every_set_of_its_day(
         knowledge,
     )
     assert not {"common-set-of-proposals-2016", "common-set-of-proposals-2017"} & subjects(ex)
+
+
+def test_new_signatories_named_after_new_posts(knowledge: Knowledge) -> None:
+    ex = draft(
+        "NATO and EU cyber teams sign an arrangement\n"
+        "Brussels, 10 February 2016\n"
+        "The arrangement was signed today at NATO Headquarters by Head of CERT-EU Anna Berg "
+        "and Head of NCIRC Tom Hale, in the presence of General Petr Pavel.\n",
+        knowledge,
+    )
+    assert ex.meeting is not None
+    signed = {
+        (p.who.name, p.capacity.value if p.capacity else None) for p in ex.meeting.participants
+    }
+    assert signed == {("Anna Berg", "Head of CERT-EU"), ("Tom Hale", "Head of NCIRC")}
+    assert {c.name for c in ex.candidates if c.kind == "person"} == {"Anna Berg", "Tom Hale"}
+
+
+def test_an_acronym_before_words_that_name_a_body_stays_one_name(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU and NATO bodies meet\n"
+        "Brussels, 20 September 2022\n"
+        "General Robert Brieger met experts of the EU Satellite Centre on 20 September 2022.\n",
+        knowledge,
+    )
+    assert "EU Satellite Centre" in {c.name for c in ex.candidates if c.kind == "organisation"}

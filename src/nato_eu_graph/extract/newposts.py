@@ -36,7 +36,8 @@ _TRAILING = re.compile(r"(?:\s+(?:and|of|the|for|on|in|to|at))+$")
 def new_post(m: Mention, s: Analysed, knowledge: Knowledge) -> str | None:
     """The label of a post the graph does not know, written beside the person ``m``;
     None when there is none (or it names a known post, or reaches into another name)."""
-    before = s.text[: m.start]
+    earlier = [o.end for o in s.mentions if o.kind == "person" and o.end <= m.start]
+    before = s.text[max(earlier, default=0) : m.start]  # not into the name before it
     if m.rank and before.rstrip().endswith(m.rank):
         before = before.rstrip()[: -len(m.rank)]
     hit = AFTER.match(s.text[m.end :])
