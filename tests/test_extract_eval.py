@@ -1,8 +1,9 @@
 """The evaluation set of ``extract`` (tests/extract_eval): the floors the issue sets, and
 that every draft loads once a curator's TODOs are filled.
 
-The floors: precision at least 0.95 and recall at least 0.90 over all facts, and no kind
-of release under 0.85 recall. The releases are written for this project; the scorer and
+The floors: precision at least 0.97 and recall at least 0.94 over all facts, and no kind
+of release under 0.87 recall (the issue asked for 0.95, 0.90 and 0.85; the rules added for
+real releases raised the figures to 0.99, 0.96 and 0.89, and the floors with them). The releases are written for this project; the scorer and
 its reading of drafts are tested on small made-up cases first, so that a scorer bug cannot
 pass the floors by itself.
 """
@@ -65,10 +66,10 @@ def test_precision_and_recall_meet_the_floors(score: Score) -> None:
     rows = {r[0]: r for r in score.rows()}
     _, hits, expected, found, precision, recall = rows["all facts"]
     assert expected >= 400 and hits <= found
-    assert precision >= 0.95, score.differences()
-    assert recall >= 0.90, score.differences()
+    assert precision >= 0.97, score.differences()
+    assert recall >= 0.94, score.differences()
     for kind in KINDS - {"unknown"}:
-        assert rows[f"kind: {kind}"][5] >= 0.85, (kind, score.differences())
+        assert rows[f"kind: {kind}"][5] >= 0.87, (kind, score.differences())
     assert rows["kind said"][4] >= 0.9
 
 
