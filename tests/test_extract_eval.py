@@ -3,9 +3,9 @@ that every draft loads once a curator's TODOs are filled.
 
 The floors: precision at least 0.97 and recall at least 0.94 over all facts, and no kind
 of release under 0.87 recall (the issue asked for 0.95, 0.90 and 0.85; the rules added for
-real releases raised the figures to 0.99, 0.96 and 0.89, and the floors with them). The releases are written for this project; the scorer and
-its reading of drafts are tested on small made-up cases first, so that a scorer bug cannot
-pass the floors by itself.
+real releases raised the figures to 0.99, 0.96 and 0.89, and the floors with them). The
+releases are written for this project; the scorer and its reading of drafts are tested on
+small made-up cases first, so that a scorer bug cannot pass the floors by itself.
 """
 
 from __future__ import annotations

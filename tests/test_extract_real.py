@@ -661,3 +661,32 @@ def test_an_acronym_before_words_that_name_a_body_stays_one_name(knowledge: Know
         knowledge,
     )
     assert "EU Satellite Centre" in {c.name for c in ex.candidates if c.kind == "organisation"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "During the meeting they focused on EU military operations and EU military capabilities.",
+        "They also reviewed capabilities initiatives of the Union.",
+        "The discussion focused on the coherence of their capability priorities.",
+    ],
+)
+def test_defence_capabilities_in_other_words(sentence: str, knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU Chiefs of Defence meet\n"
+        "Brussels, 16 May 2018\n"
+        f"The EU Chiefs of Defence met on 15 May 2018. {sentence}\n",
+        knowledge,
+    )
+    assert "defence-capabilities" in subjects(ex)
+
+
+def test_capabilities_in_passing_are_no_subject(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU Chiefs of Defence meet\n"
+        "Brussels, 16 May 2018\n"
+        "The EU Chiefs of Defence met on 15 May 2018 to discuss military mobility. Their "
+        "armed forces have built their military capabilities over decades.\n",
+        knowledge,
+    )
+    assert "defence-capabilities" not in subjects(ex)

@@ -22,6 +22,16 @@ def find_about(
     best: dict[str, Statement] = {}
     for s in sentences:
         meeting, discussed = is_meeting_sentence(s), bool(DISCUSS.search(s.text))
+        capabilities = CAPABILITIES.search(s.text)
+        if (
+            capabilities
+            and discussed
+            and (meeting or DISCUSSED_HERE.search(s.text[: capabilities.start()]))
+        ):
+            iri = ID + "cooperation-area/defence-capabilities"  # "EU military capabilities"
+            if iri in knowledge.resolver.entities and iri not in best:
+                name = knowledge.name_for(iri, "subject")
+                best[iri] = Statement(name, s.text, 0.75, Thing(iri, name, "concept"))
         common = COMMON_SET.search(s.text)
         if common and (meeting or discussed) and not REPORT_ON.search(s.text[: common.start()]):
             for iri in knowledge.proposal_sets():  # "the common set of proposals": every set
@@ -61,6 +71,11 @@ DISCUSSED_HERE = re.compile(
     r"discussed|dedicated|devoted|centred|centered|agenda|examined|reviewed|views|update|"
     r"updated|strengthen|strengthening|deepen|deepening)\s+(?:\w+\s+){0,3}?"
     r"(?:on|to|about|of)?\s*(?:the\s+|closer\s+|deeper\s+|further\s+)?$",
+    re.IGNORECASE,
+)
+CAPABILITIES = re.compile(
+    r"\b(?:military|defence|defense) capabilities\b|"
+    r"\bcapabilit(?:y|ies) (?:development|priorities|targets|initiatives|planning)\b",
     re.IGNORECASE,
 )
 COMMON_SET = re.compile(r"\bthe common set of proposals\b", re.IGNORECASE)
