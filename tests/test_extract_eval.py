@@ -1,10 +1,11 @@
 """The evaluation set of ``extract`` (tests/extract_eval): the floors the issue sets, and
 that every draft loads once a curator's TODOs are filled.
 
-The floors: precision at least 0.95 and recall at least 0.90 over all facts, and no kind
-of release under 0.85 recall. The releases are written for this project; the scorer and
-its reading of drafts are tested on small made-up cases first, so that a scorer bug cannot
-pass the floors by itself.
+The floors: precision at least 0.97 and recall at least 0.94 over all facts, and no kind
+of release under 0.87 recall (the issue asked for 0.95, 0.90 and 0.85; the rules added for
+real releases raised the figures to 0.99, 0.96 and 0.89, and the floors with them). The
+releases are written for this project; the scorer and its reading of drafts are tested on
+small made-up cases first, so that a scorer bug cannot pass the floors by itself.
 """
 
 from __future__ import annotations
@@ -65,10 +66,10 @@ def test_precision_and_recall_meet_the_floors(score: Score) -> None:
     rows = {r[0]: r for r in score.rows()}
     _, hits, expected, found, precision, recall = rows["all facts"]
     assert expected >= 400 and hits <= found
-    assert precision >= 0.95, score.differences()
-    assert recall >= 0.90, score.differences()
+    assert precision >= 0.97, score.differences()
+    assert recall >= 0.94, score.differences()
     for kind in KINDS - {"unknown"}:
-        assert rows[f"kind: {kind}"][5] >= 0.85, (kind, score.differences())
+        assert rows[f"kind: {kind}"][5] >= 0.87, (kind, score.differences())
     assert rows["kind said"][4] >= 0.9
 
 
@@ -125,7 +126,7 @@ def _fill(draft: str, stem: str, answers: dict[str, str]) -> dict[str, Any]:
     active: dict[str, Any] = yaml.safe_load(draft) or {}
     offered, inside = [], False
     for line in draft.splitlines():
-        if re.fullmatch(r"# (people|organisations|places|documents):", line):
+        if re.fullmatch(r"# (people|organisations|places|documents|posts):", line):
             inside = True
         elif not line.startswith("#   "):
             inside = False
@@ -144,6 +145,7 @@ def _fill(draft: str, stem: str, answers: dict[str, str]) -> dict[str, Any]:
         (r"(date|start|attested): TODO", rf"\1: '{event}'"),
         (r"type: TODO", "type: policy"),
         (r"part_of: TODO", "part_of: NATO"),
+        (r"in: TODO", "in: NATO"),
     ):
         text = re.sub(rf"\b{pattern}", value, text)
     assert "TODO" not in text, text

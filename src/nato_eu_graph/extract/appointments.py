@@ -52,11 +52,17 @@ def find_tenures(
             person, post, evidence = _newcomer(s, verb, people, posts, knowledge)
         if person is not None and successor_of is None:
             successor_of = _predecessor(s, person)
-    if person is None:
-        person, post, successor_of, evidence = _from_to(sentences, knowledge)
     if person is None or post is None:
+        pair = _from_to(sentences, knowledge)
+        if pair[0] is not None and (person is None or pair[0].iri == person.iri):
+            person, post, successor_of, evidence = pair
+    if person is None:
         return out
     start = _start_day(sentences, anchor)
+    if post is None:
+        post = _post_in_context(sentences, successor_of, start, knowledge)
+    if post is None:
+        return out
     who = Thing(
         person.iri,
         knowledge.label(person.iri) if not person.iri.startswith(NEW) else person.text,
@@ -90,6 +96,43 @@ def find_tenures(
 
 
 FROM_TO = re.compile(r"\bfrom\s+$", NOCASE)
+COMMAND_OF = re.compile(
+    r"\b(?:change|handover|hand-over|transfer) of (?:command|office|authority)\b|"
+    r"\bhand(?:ed|s|ing)? over\b|\btak(?:es|e|ing)? over\b|\btook over\b",
+    NOCASE,
+)
+
+
+def _post_in_context(
+    sentences: list[Analysed],
+    predecessor: Mention | None,
+    start: Statement | None,
+    knowledge: Knowledge,
+) -> Statement | None:
+    """The post changing hands when the sentence naming the newcomer does not say it: the
+    one post the predecessor held the day before the start, by the graph's tenures; else
+    a post named in the title or a sentence about the handover ("takes over as Director
+    General of the EUMS"); else the head of the body whose command changes hands."""
+    target: str | None = None
+    if predecessor is not None and start is not None and not predecessor.iri.startswith(NEW):
+        held = knowledge.posts_held(
+            predecessor.iri, date.fromisoformat(start.value) - timedelta(days=1)
+        )
+        target = held[0] if len(held) == 1 else None
+    evidence = ""
+    for s in sentences:
+        if target is not None or s.sentence.foreign or not COMMAND_OF.search(s.text):
+            continue
+        posts = [m.iri for m in s.mentions if m.kind == "post"]
+        bodies = [m.iri for m in s.mentions if m.kind == "organisation"]
+        target = posts[0] if posts else (knowledge.head_post(bodies[0]) if bodies else None)
+        evidence = s.text
+    if target is None:
+        return None
+    name = knowledge.name_for(target, "post")
+    return Statement(
+        name, evidence or (start.evidence if start else ""), 0.7, Thing(target, name, "post")
+    )
 
 
 def _from_to(
@@ -190,6 +233,7 @@ def _predecessor(s: Analysed, newcomer: Mention) -> Mention | None:
 TAKE_UP = re.compile(
     r"\b(?:take|takes|took|taking) (?:up|over|office)\b|\bassum|\bhand(?:ed|s)? over\b|"
     r"\bceremony\b|\bchange of (?:command|office)\b|\bhandover\b|\bstart(?:s|ed)?\b|"
+    r"\bchang(?:ed|es) hands\b|"
     r"\bwith effect from\b|\beffective\b",
     NOCASE,
 )

@@ -71,6 +71,8 @@ def _candidate(u: Unknown, s: Analysed) -> Candidate | None:
     if _generic(u.text) or s.sentence.foreign:
         return None
     name = re.sub(r"^the\s+", "", u.text, flags=re.IGNORECASE)
+    if u.head == "document":  # "NATO's Readiness Action Plan": the plan's name has no owner
+        name = re.sub(r"^(?:[A-Z][A-Za-z]*\s)?[A-Z]{2,}['’]s\s+", "", name)
     # "Common Security and Defence Policy", "... for Political Affairs and Security Policy":
     # the run after "and" or "for" is the tail of a longer name, not a document.
     tail = bool(re.search(r"\b(?:and|for|of|on)\s+$", s.text[: u.start]))

@@ -100,7 +100,20 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
     for mention in _candidates(text, ref, future):
         if not any(mention.start < f.end and f.start < mention.end for f in found):
             found.append(mention)
+    # "on Thursday 26 May", "Tuesday (4 November)": the weekday names the date beside it
+    found = [m for m in found if not (_WEEKDAY.fullmatch(m.text) and _beside_date(m, found, text))]
     return sorted(found, key=lambda m: m.start)
+
+
+def _beside_date(weekday: DateMention, found: list[DateMention], text: str) -> bool:
+    return any(
+        f is not weekday
+        and not _WEEKDAY.fullmatch(f.text)
+        and f.precision == "day"
+        and re.fullmatch(r"[\s,(]*", text[weekday.end : f.start])
+        for f in found
+        if f.start >= weekday.end
+    )
 
 
 def _candidates(text: str, ref: date | None, future: bool) -> Iterator[DateMention]:
@@ -209,12 +222,62 @@ def _period(m: re.Match[str], ref: date) -> DateMention:
     return DateMention(m.group(0), m.start(), m.end(), value, "month", True)
 
 
-def release_date(lines: list[str], meta_date: str | None = None) -> DateMention | None:
+# A republisher's dateline may be in its own language ("gepubliceerd op dinsdag 24 mei
+# 2016", "21 de junio de 2021", "le 3 mars 2015"): Dutch, French, German, Spanish and
+# Italian month names, read only as a whole day-month-year date.
+FOREIGN_MONTHS = {
+    **dict.fromkeys(("januari", "janvier", "januar", "jänner", "enero", "gennaio"), 1),
+    **dict.fromkeys(("februari", "février", "fevrier", "februar", "febrero", "febbraio"), 2),
+    **dict.fromkeys(("maart", "mars", "märz", "marz", "marzo"), 3),
+    **dict.fromkeys(("avril", "abril", "aprile"), 4),
+    **dict.fromkeys(("mei", "mai", "mayo", "maggio"), 5),
+    **dict.fromkeys(("juni", "juin", "junio", "giugno"), 6),
+    **dict.fromkeys(("juli", "juillet", "julio", "luglio"), 7),
+    **dict.fromkeys(("augustus", "août", "aout", "agosto"), 8),
+    **dict.fromkeys(("septembre", "septiembre", "settembre", "setembro"), 9),
+    **dict.fromkeys(("oktober", "octobre", "octubre", "ottobre"), 10),
+    **dict.fromkeys(("novembre", "noviembre"), 11),
+    **dict.fromkeys(("décembre", "decembre", "dezember", "diciembre", "dicembre"), 12),
+}
+_FOREIGN_DAY = re.compile(
+    r"\b(?P<day>[0-3]?\d)(?:er|\.|º)?\s+(?:de\s+)?(?P<month>[^\W\d_]+)\s+(?:de\s+|del\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def foreign_dateline(line: str) -> DateMention | None:
+    """A whole date written with another language's month name, as a republisher's
+    dateline gives it; None when there is none."""
+    for m in _FOREIGN_DAY.finditer(line):
+        month = FOREIGN_MONTHS.get(m.group("month").lower())
+        if month is None:
+            continue
+        try:
+            value = date(int(m.group("year")), month, int(m.group("day")))
+        except ValueError:
+            continue
+        return DateMention(m.group(0), m.start(), m.end(), value, "day", False)
+    return None
+
+
+def release_date(
+    lines: list[str], meta_date: str | None = None, *, opening: int = 0
+) -> DateMention | None:
     """The date a release was published: the first full date in its header lines (a
-    dateline such as "date 2021-11-16" or "Brussels, 16-November-2021"), else its markup's."""
+    dateline such as "date 2021-11-16" or "Brussels, 16-November-2021", or one in Dutch,
+    French, German, Spanish or Italian), else its markup's. ``opening``: in a line of more
+    than twenty words, an English date counts only if it starts this early (a dateline
+    opens its line; a date deep in a long sentence is often another day's)."""
     for line in lines:
+        foreign = foreign_dateline(line)
+        if foreign is not None and not any(
+            d.precision == "day" and not d.relative and d.start < foreign.start
+            for d in find_dates(line)
+        ):
+            return foreign
         for mention in find_dates(line):
-            if mention.precision == "day" and not mention.relative:
+            late = opening and len(line.split()) > 20 and mention.start >= opening
+            if mention.precision == "day" and not mention.relative and not late:
                 return mention
     if meta_date:
         try:

@@ -29,13 +29,15 @@ VERBS = {  # stems: "endorsing", "endorses", "endorsed" all start with "endors"
     "take note": "presented",
 }
 ADOPTION = re.compile(
-    r"\b(?:(?:endors|approv|adopt)(?:ed|es|e|ing)|took note|takes note|take note|"
+    r"\b(?:(?:endors|approv)(?:ed|es|e|ing)|adopt(?:ed|s|ing)|"
+    r"(?<!to )(?<!will )(?<!shall )adopt|took note|takes note|take note|"
     r"(?:presented|submitted)\s+(?:\w+\s+){0,3}?to)\b",
     NOCASE,
 )
 BY_GROUP = [  # collective names of bodies
     (r"\b(?:EU and NATO|NATO and EU|NATO and the EU|EU and the NATO) Councils\b|"
-     r"\bboth Councils\b|\bthe two Councils\b|\bthe Councils of the EU and NATO\b",
+     r"\bboth Councils\b|\bthe two Councils\b|\bthe Councils of the EU and NATO\b|"
+     r"\bthe respective Councils\b",
      ("organisation/council-of-the-eu", "organisation/north-atlantic-council")),
     (r"\b(?:NATO )?Allies\b|\bNATO (?:Defence|Foreign) Ministers\b|\bNATO leaders\b|"
      r"\bHeads of State and Government\b|\bAllied leaders\b",
@@ -54,18 +56,27 @@ REPORT = re.compile(
 
 
 def find_adoptions(
-    kind: str, sentences: list[Analysed], knowledge: Knowledge, anchor: date | None
+    kind: str,
+    sentences: list[Analysed],
+    knowledge: Knowledge,
+    anchor: date | None,
+    *,
+    dated: bool = True,
 ) -> list[AdoptionDraft]:
     """Bodies that endorsed, approved, adopted or took note of documents (endorsement and
-    progress-report releases only: elsewhere an adoption is background)."""
+    progress-report releases only: elsewhere an adoption is background). ``dated``: the
+    anchor is the release's own date (else "today" leaves the day to the curator)."""
     out: dict[tuple[str, str, str], AdoptionDraft] = {}
     last: list[Statement] = []  # the document acted on last: "the same set", "which"
     for s in sentences:
         if s.sentence.foreign or s.sentence.header:
             continue
         for verb in ADOPTION.finditer(s.text):
-            for a in _adoptions_at(s, verb, knowledge, anchor, kind, last):
+            for a in _adoptions_at(s, verb, knowledge, anchor, kind, last, dated):
                 key = (a.document.value, a.by.value, a.kind)
+                if a.date is not None and a.date.note == NO_DAY and out:
+                    before = list(out.values())[-1].date  # "In addition, ...": the same day
+                    a.date = before if before is not None and before.note != NO_DAY else a.date
                 out.setdefault(key, a)
                 last = [a.document]
     return list(out.values())
@@ -78,6 +89,7 @@ def _adoptions_at(
     anchor: date | None,
     kind: str,
     last: list[Statement],
+    dated: bool = True,
 ) -> list[AdoptionDraft]:
     word = normalise(verb.group(0))
     what = next((v for k, v in VERBS.items() if word.startswith(k)), None)
@@ -85,8 +97,8 @@ def _adoptions_at(
         return []
     if kind == "progress-report" and what != "presented":
         return []
-    if kind == "endorsement" and what == "presented":
-        return []
+    if kind == "endorsement" and what == "presented" and not UNNUMBERED.search(s.text):
+        return []  # an endorsement release: only a progress report is presented in it
     passive = bool(
         re.search(r"\b(?:was|were|been|is|are|be)\s+(?:\w+\s+)?$", s.text[: verb.start()])
     )
@@ -96,10 +108,15 @@ def _adoptions_at(
     if kind == "progress-report" and not docs:
         docs = [Statement("the report", s.text, 0.8)]  # the report itself: set by the caller
     bodies = _bodies_near(s, verb, passive, knowledge, what)
+    when = _day_of(s, anchor, verb, dated)
+    if not docs and what == "presented" and kind == "endorsement" and when is not None:
+        docs = _report_of(when, s, knowledge)  # "a joint progress report was presented"
     if not docs or not bodies:
         return []
-    when = _day_of(s, anchor)
-    if when is None or (kind == "endorsement" and _is_background(s, verb, when, anchor)):
+    undated = (not dated and bool(TODAY.search(s.text))) or bool(VAGUE.search(s.text))
+    if (when is None and not undated) or (
+        when is not None and kind == "endorsement" and _is_background(s, verb, when, anchor)
+    ):
         return []
     out = []
     for d in docs:
@@ -113,6 +130,25 @@ OBJECT_GAP = re.compile(
     r"third|EU's|NATO's|overarching)\s+)*",
     NOCASE,
 )
+
+
+NO_DAY = "no day given: the release's"
+UNNUMBERED = re.compile(r"\b(?:a|the|joint|new)\s+(?:joint\s+)?progress report\b", NOCASE)
+
+
+def _report_of(when: Statement, s: Analysed, knowledge: Knowledge) -> list[Statement]:
+    """The graph's progress report issued within a month of the day it was presented."""
+    day = date.fromisoformat(when.value)
+    hits = [
+        d
+        for d, issued in knowledge.issued.items()
+        if knowledge.doc_types.get(d, "").endswith("/progress-report")
+        and abs((issued - day).days) <= 31
+    ]
+    if len(hits) != 1:
+        return []
+    name = knowledge.name_for(hits[0], "document")
+    return [Statement(name, s.text, 0.7, Thing(hits[0], name, "document"))]
 
 
 def _refers_back(s: Analysed, verb: re.Match[str]) -> bool:
@@ -148,11 +184,14 @@ def _documents_near(
 def _bodies_near(
     s: Analysed, verb: re.Match[str], passive: bool, knowledge: Knowledge, what: str
 ) -> list[Statement]:
+    nxt = ADOPTION.search(s.text, verb.end())  # "... endorsed by the Councils": another act
+    stop = nxt.start() if nxt else len(s.text)
     if what == "presented" and re.search(r"\bto\s*$|\bto\b", verb.group(0)):
-        span = (verb.end(), len(s.text))  # "presented to the NAC and the Council"
+        by = re.search(r"\bby\b", s.text[verb.end() : stop])  # "... by the HR/VP": who presents
+        span = (verb.end(), verb.end() + by.start() if by else stop)
     elif passive:
         by = re.search(r"\bby\b", s.text[verb.end() :])
-        span = (verb.end() + by.end(), len(s.text)) if by else (0, 0)
+        span = (verb.end() + by.end(), stop) if by and verb.end() + by.end() < stop else (0, 0)
     else:
         span = (0, verb.start())
     lo, hi = span
@@ -189,14 +228,33 @@ def _bodies_near(
     return list(found.values())
 
 
-def _day_of(s: Analysed, anchor: date | None) -> Statement | None:
-    for d in s.dates:
-        if d.precision == "day":
-            return Statement(d.iso, s.text, 0.85)
-    if anchor and re.search(r"\btoday\b|\bthis (?:morning|afternoon|week)\b", s.text, NOCASE):
+VAGUE = re.compile(r"\b(?:last|earlier this|this past) (?:week|month)\b|\brecently\b", NOCASE)
+TODAY = re.compile(r"\btoday\b|\bthis (?:morning|afternoon|week)\b", NOCASE)
+
+
+def _day_of(
+    s: Analysed, anchor: date | None, verb: re.Match[str], dated: bool = True
+) -> Statement | None:
+    """The day of the act ``verb`` reports: not one after another act it names ("took note
+    of the report on the proposals endorsed ... on 6 December 2016")."""
+    days = [
+        d
+        for d in s.dates
+        if d.precision == "day"
+        and not (d.start > verb.end() and ADOPTION.search(s.text, verb.end(), d.start))
+    ]
+    if len(days) > 1 and re.fullmatch(r"\W*(?:date\s*)?", s.text[: days[0].start], NOCASE):
+        days = days[1:]  # "2017-12-05 BRUSSELS --- The Councils yesterday endorsed ...": a dateline
+    for d in days:
+        return Statement(d.iso, s.text, 0.85)
+    if VAGUE.search(s.text):  # "last week": some day the release does not give
+        return None
+    if TODAY.search(s.text):
+        if not (anchor and dated):
+            return None
         return Statement(anchor.isoformat(), s.text, 0.8, note="'today': the release's date")
     if anchor:
-        return Statement(anchor.isoformat(), s.text, 0.55, note="no day given: the release's")
+        return Statement(anchor.isoformat(), s.text, 0.55, note=NO_DAY)
     return None
 
 
@@ -315,3 +373,38 @@ def new_documents(
         draft.type = Statement(kind, c.evidence, 0.6) if kind else None
         out.append(draft)
     return out
+
+
+CONCLUSIONS = re.compile(
+    r"\b(?:adopt(?:ed|s|ing)?|approv(?:ed|es|e|ing))\s+(?:its\s+|the\s+|their\s+)?"
+    r"(?P<label>conclusions\s+(?:on|to|regarding|concerning|about|for)\s+[^.;:,()]+)",
+    NOCASE,
+)
+CONCLUSIONS_END = re.compile(
+    r"\s+(?:signed|adopted|agreed|endorsed|issued|which|that|by|in\s+(?:[A-Z]|\d)|on\s+\d|"
+    r"and\s+(?:endors|approv|welcom|adopt|call|stress|underlin))\b",
+)
+
+
+def find_conclusions(sentences: list[Analysed]) -> list[Candidate]:
+    """ "The Council adopted conclusions on the implementation of ...": the conclusions
+    are a document the graph does not know, named as written, acted on in the sentence."""
+    out: dict[str, Candidate] = {}
+    for s in sentences:
+        if s.sentence.foreign:
+            continue
+        for hit in CONCLUSIONS.finditer(s.text):
+            label = hit.group("label")
+            cut = CONCLUSIONS_END.search(label)
+            label = (label[: cut.start()] if cut else label).strip()
+            if len(label.split()) < 3:
+                continue
+            start = hit.start("label")
+            ident = "document/" + slug(label)[:60].strip("-")
+            m = Mention(NEW + ident, "document", label, start, start + len(label), 0.8)
+            s.mentions[:] = sorted(
+                [x for x in s.mentions if x.end <= m.start or x.start >= m.end] + [m],
+                key=lambda x: x.start,
+            )
+            out.setdefault(ident, Candidate("document", label, ident, s.text, 0.7))
+    return list(out.values())

@@ -311,6 +311,7 @@ def _candidates(candidates: list[Candidate], out: list[str]) -> None:
         ("person", "people"),
         ("organisation", "organisations"),
         ("place", "places"),
+        ("post", "posts"),
     ):
         chosen = [c for c in candidates if c.kind == kind]
         if not chosen:
@@ -337,6 +338,8 @@ def _candidates(candidates: list[Candidate], out: list[str]) -> None:
                 out.append(f"#     alt_labels: [{', '.join(scalar(a) for a in c.alt_labels)}]")
             if kind == "organisation":
                 out.append("#     part_of: TODO")
+            if kind == "post":
+                out.append("#     in: TODO")
 
 
 def _footer(ex: Extraction, out: list[str]) -> None:

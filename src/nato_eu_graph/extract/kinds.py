@@ -33,7 +33,8 @@ CUES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "appointment",
         re.compile(
-            r"\b(?:appoint(?:s|ed|ment)|took over as|takes over as|take over as|"
+            r"\b(?:appoint(?:s|ed|ment)|(?:took|takes|take) over (?:as|from|at the helm|the helm)|"
+            r"hand(?:ed|s|ing)? over to|chang(?:ed|es) hands|"
             r"(?:took|takes|take) office as|"
             r"assum(?:ed|es) (?:the )?(?:post|office|duties|functions|role)|"
             r"(?:took|takes|take) up (?:his|her|the|their) (?:post|duties|functions|position)|"
@@ -108,7 +109,7 @@ CUES: list[tuple[str, re.Pattern[str], float]] = [
             r"\bjoint press conference\b|\bpress conference\b",
             NOCASE,
         ),
-        1.5,
+        2.0,
     ),
 ]
 MIN_SCORE = 1.5

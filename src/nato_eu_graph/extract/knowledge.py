@@ -27,6 +27,8 @@ class Knowledge:
     doc_types: dict[str, str] = field(default_factory=dict)  # document -> its type
     doc_ordinals: dict[str, int] = field(default_factory=dict)
     counterparts: dict[str, str] = field(default_factory=dict)  # post -> counterpart post
+    parent: dict[str, str] = field(default_factory=dict)  # body -> the body it is part of
+    site_body: dict[str, str] = field(default_factory=dict)  # site -> the body it houses
 
     @property
     def resolver(self) -> Resolver:
@@ -66,6 +68,10 @@ class Knowledge:
             knowledge.doc_types[r["d"].value] = r["t"].value
             if r["n"] is not None:
                 knowledge.doc_ordinals[r["d"].value] = int(r["n"].value)
+        for r in store.query(f"SELECT ?a ?b WHERE {{ ?a <{ORG}subOrganizationOf> ?b }}"):
+            knowledge.parent.setdefault(r["a"].value, r["b"].value)
+        for r in store.query(f"SELECT ?b ?s WHERE {{ ?b <{ORG}hasSite> ?s }}"):
+            knowledge.site_body.setdefault(r["s"].value, r["b"].value)
         for r in store.query(f"SELECT ?a ?b WHERE {{ ?a <{NEG}counterpart> ?b }}"):
             knowledge.counterparts[r["a"].value] = r["b"].value
             knowledge.counterparts[r["b"].value] = r["a"].value
@@ -93,6 +99,14 @@ class Knowledge:
             if p == post and start and start <= day and (end is None or end >= day)
         }
         return who.pop() if len(who) == 1 else None
+
+    def root(self, body: str) -> str:
+        """The body at the top of ``body``'s hierarchy (NATO, the EU), or itself."""
+        seen = {body}
+        while body in self.parent and self.parent[body] not in seen:
+            body = self.parent[body]
+            seen.add(body)
+        return body
 
     def report_numbered(self, n: int) -> str | None:
         """The progress report with number ``n``."""

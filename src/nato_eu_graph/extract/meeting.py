@@ -7,14 +7,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..namespaces import ORG
-from .cues import NEXT, NOCASE, REMOTE, SIGNED, is_meeting_sentence
+from ..namespaces import ID, ORG
+from .cues import ATTEND, NEXT, NOCASE, REMOTE, SIGNED, is_meeting_sentence
+from .hosting import settle_hosts
 from .knowledge import Knowledge
 from .model import NEW, Analysed, MeetingDraft, Participant, Statement, Thing
 from .names import Mention
 from .ordinals import meeting_ordinal
 from .people import find_participants
-from .series import find_series
+from .series import IN_PASSING, find_series
 from .subjects import find_about
 
 
@@ -23,18 +24,35 @@ def find_meeting(
 ) -> MeetingDraft | None:
     """The meeting the release reports; None for a release of unknown kind that names no
     one taking part (no structure is invented)."""
-    when = _meeting_date(sentences, anchor, kind)
+    when = _in_header_range(_meeting_date(sentences, anchor, kind), sentences)
     day = date.fromisoformat(when.value) if when else anchor
     # A signing takes place at a summit or a visit; it is no meeting of their series.
     series = find_series(sentences, knowledge) if kind != "signing" else None
+    if series and series.note == IN_PASSING and kind == "council-meeting":
+        series = None  # a committee's meeting "in light of the Chicago Summit" is no summit
     meeting = MeetingDraft(id="", label="", date=when, series=series)
     meeting.end = _meeting_end(sentences, when)
     meeting.place = _place(sentences, knowledge, kind)
     meeting.ordinal = _ordinal(sentences, when)
     meeting.next_planned = _next_planned(sentences)
-    meeting.participants = _people_first(find_participants(sentences, knowledge, day, kind))
+    meeting.participants = settle_hosts(
+        _people_first(find_participants(sentences, knowledge, day, kind)),
+        sentences,
+        knowledge,
+        day,
+        kind,
+    )
     if kind == "unknown" and not meeting.participants:
         return None
+    if (  # the Chiefs without the Chair of the NATO Military Committee, unless the graph
+        # records that day's meeting in the series
+        series
+        and series.thing
+        and series.thing.iri == WITH_CMC
+        and not _cmc_there(meeting)
+        and not (day and knowledge.recorded_meetings(day, WITH_CMC))
+    ):
+        meeting.series = None
     meeting.about = find_about(sentences, knowledge, day)
     if kind == "signing":  # what a signing is about is the document signed
         meeting.about = [a for a in meeting.about if a.thing and a.thing.kind == "document"]
@@ -42,6 +60,16 @@ def find_meeting(
     meeting.recorded = knowledge.recorded_meetings(day, series_iri) if when and day else []
     meeting.id, meeting.label = _identity(meeting, knowledge, day)
     return meeting
+
+
+WITH_CMC = ID + "meeting-series/eumc-chods-with-cmc"
+
+
+def _cmc_there(meeting: MeetingDraft) -> bool:
+    return any(
+        p.capacity and p.capacity.thing and p.capacity.thing.iri == ID + "post/cmc"
+        for p in meeting.participants
+    )
 
 
 def meeting_parts(sentences: list[Analysed], anchor: date | None) -> list[list[Analysed]]:
@@ -93,7 +121,10 @@ def _meeting_date(
     for group, weight in ((body, 1.0), (header, 0.75)):
         for s in group:
             signing = kind == "signing" and bool(SIGNED.search(s.text))
-            if not (is_meeting_sentence(s) or signing):
+            taking_part = bool(ATTEND.search(s.text)) and any(
+                m.kind == "person" for m in s.mentions
+            )
+            if not (is_meeting_sentence(s) or signing or taking_part):
                 continue
             for d in s.dates:
                 if d.precision == "day":
@@ -109,6 +140,24 @@ def _meeting_date(
     return Statement(
         anchor.isoformat(), "no date in the text: the release's date", 0.45 if dated else 0.6
     )
+
+
+def _in_header_range(when: Statement | None, sentences: list[Analysed]) -> Statement | None:
+    """A page's header gives the meeting's days ("18 Jan. 2012 - 19 Jan. 2012"); a body
+    dated on a later day of them ("have concluded two days of meetings") still reports a
+    meeting that began on the first."""
+    if when is None:
+        return None
+    for s in sentences:
+        days = [d for d in s.dates if d.precision == "day" and not d.relative]
+        if not s.sentence.header or len(days) != 2:
+            continue
+        first, last = days
+        if re.fullmatch(r"\s*[-–]\s*", s.text[first.end : last.start]) and (
+            first.iso < when.value <= last.iso
+        ):
+            return Statement(first.iso, s.text, when.confidence, note="the first of its days")
+    return when
 
 
 def _meeting_end(sentences: list[Analysed], when: Statement | None) -> Statement | None:
@@ -128,6 +177,8 @@ def _place(sentences: list[Analysed], knowledge: Knowledge, kind: str = "") -> S
     options: list[tuple[float, int, Mention, Analysed]] = []
     for order, s in enumerate(sentences):
         meeting = is_meeting_sentence(s) or (kind == "signing" and bool(SIGNED.search(s.text)))
+        if EARLIER.search(s.text):  # "builds on the one we signed in Warsaw two years ago"
+            continue
         for m in s.mentions:
             if m.kind != "place" and not (m.kind == "state" and meeting):
                 continue
@@ -148,6 +199,12 @@ def _place(sentences: list[Analysed], knowledge: Knowledge, kind: str = "") -> S
     name = m.text if m.iri.startswith(NEW) else knowledge.name_for(m.iri, "place")
     thing = Thing(m.iri, name, "place")
     return Statement(thing.name, s.text, round(confidence * m.score, 2), thing)
+
+
+EARLIER = re.compile(
+    r"\b(?:(?:\w+|\d+) years? ago|last year|builds? on|built on|the previous|a year earlier)\b",
+    NOCASE,
+)
 
 
 def _is_site(knowledge: Knowledge, iri: str) -> bool:

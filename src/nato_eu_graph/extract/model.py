@@ -62,7 +62,7 @@ class Participant:
 class Candidate:
     """A name the graph does not know: to be declared (people:, organisations:)."""
 
-    kind: str  # person, organisation, place or document
+    kind: str  # person, organisation, place, document or post
     name: str
     id: str
     evidence: str

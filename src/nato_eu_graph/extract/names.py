@@ -286,12 +286,28 @@ def _split_at_heads(runs: list[list[Token]]) -> list[list[Token]]:
             (
                 k + 1
                 for k, t in enumerate(run[:-2])
-                if t.text.lower() in ORG_HEADS and run[k + 1].text not in ("of", "for")
+                if (t.text.lower() in ORG_HEADS or _ACRONYM.fullmatch(t.text))
+                and run[k + 1].text not in ("of", "for")
+                and not (_ACRONYM.fullmatch(t.text) and _named_thing(run[k + 1 :]))
             ),
             0,
         )
         out += [run[:cut], run[cut:]] if cut else [run]
     return [r for r in out if r]
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})?")  # "CERT-EU Freddy Dezeure": a body, a name
+
+
+def _named_thing(rest: list[Token]) -> bool:
+    """Whether words after an acronym name a thing ("EU Satellite Centre") or are not a
+    first and last name."""
+    words = [t.text for t in rest]
+    return (
+        len(words) > 3
+        or any(w.isupper() or not w[:1].isupper() for w in words)
+        or words[-1].lower() in ORG_HEADS | PLACE_HEADS | DOC_HEADS
+    )
 
 
 def head_of(word: str) -> str:

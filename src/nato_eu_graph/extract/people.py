@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from .capacity import capacity_of
 from .cues import (
     ACCOMPANIED,
     ATTEND,
@@ -63,13 +64,14 @@ def find_participants(
     return merged
 
 
-def _participant(
+def participant_of(
     m: Mention, role: str, s: Analysed, confidence: float, knowledge: Knowledge, day: date | None
 ) -> Participant:
+    """``m`` taking part in ``role``, with the post they held and the body of that post."""
     who = _thing(m, "agent", knowledge)
     p = Participant(who, role, s.text, round(confidence * m.score, 2), m.rank)
     if m.kind == "person":
-        p.capacity = _capacity(m, s, knowledge, day)
+        p.capacity = capacity_of(m, s, knowledge, day)
         if p.capacity and p.capacity.thing:
             body = knowledge.post_body.get(p.capacity.thing.iri)
             if body:
@@ -133,8 +135,8 @@ def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date | None) -> li
         guests = _side(s, active.end(), _clause_end(s, active.end()), last=False)
         if WELCOME.match(active.group(0)) and WELCOMED_THING.match(s.text[active.end() :]):
             return []  # "welcomed the progress": no one was welcomed
-    out += [_participant(m, "host", s, 0.9, knowledge, day) for m in hosts]
-    out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in guests]
+    out += [participant_of(m, "host", s, 0.9, knowledge, day) for m in hosts]
+    out += [participant_of(m, "guest", s, 0.85, knowledge, day) for m in guests]
     return out
 
 
@@ -153,7 +155,7 @@ def _cochairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Parti
         return []
     end = _clause_end(s, 0)
     people = [m for m in s.agents() if m.kind == "person" and m.end <= end]
-    return [_participant(m, "co-chair", s, 0.85, knowledge, day) for m in people]
+    return [participant_of(m, "co-chair", s, 0.85, knowledge, day) for m in people]
 
 
 def _chairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -162,11 +164,11 @@ def _chairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partici
     by = CHAIRED_BY.search(s.text)
     if by:
         after = [m for m in s.agents() if m.start >= by.end() and m.kind == "person"][:1]
-        out += [_participant(m, "chair", s, 0.85, knowledge, day) for m in after]
+        out += [participant_of(m, "chair", s, 0.85, knowledge, day) for m in after]
     active = CHAIRED.search(s.text)
     if active and not by:
         before = [m for m in s.agents() if m.end <= active.start() and m.kind == "person"][-1:]
-        out += [_participant(m, "chair", s, 0.8, knowledge, day) for m in before]
+        out += [participant_of(m, "chair", s, 0.8, knowledge, day) for m in before]
     return out
 
 
@@ -179,28 +181,35 @@ def _met(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participan
     bodies = [m for m in s.agents() if m.kind == "organisation" and m.start >= hit.end()]
     gap = s.text[hit.end() : bodies[0].start] if bodies else ""
     if bodies and re.fullmatch(r"\s+(?:in|within)\s+(?:the\s+)?", gap, NOCASE):
-        return [_participant(bodies[0], "host", s, 0.8, knowledge, day)]
+        return [participant_of(bodies[0], "host", s, 0.8, knowledge, day)]
     before = [
         m for m in s.agents() if m.end <= hit.start() and m.kind in ("person", "organisation")
     ]
     people = [m for m in before if m.kind == "person"]
     chosen = people if people else [m for m in before if not PREPOSITION.search(s.text[: m.start])]
     if len(chosen) < 2:
-        with_ = re.search(r"\bmet\s+(?:with\s+)?$", s.text[: hit.end()], NOCASE)
+        with_ = re.match(r"\s+(?:with\b|the\b|[A-Z])", s.text[hit.end() :])  # "met (with) Y"
         after = [m for m in s.agents() if m.start >= hit.end() and m.kind == "person"][:1]
         if with_ and chosen and after:
             chosen = chosen[-1:] + after
         else:
             return []
-    return [_participant(m, "participant", s, 0.8, knowledge, day) for m in chosen[-3:]]
+    return [participant_of(m, "participant", s, 0.8, knowledge, day) for m in chosen[-3:]]
 
 
 def _signatories(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
-    hit = SIGNED.search(s.text)
-    if not hit:
+    plain = re.sub(r"[“\"][^”\"]*[”\"]", lambda q: " " * len(q.group(0)), s.text)
+    if not SIGNED.search(plain):  # "signing" inside a quotation signs nothing
         return []
-    people = [m for m in s.agents() if m.kind == "person"]
-    return [_participant(m, "participant", s, 0.85, knowledge, day) for m in people]
+    present = PRESENCE.search(s.text)  # "in the presence of X": X witnessed, did not sign
+    people = [  # not whom a speech addresses ("Dear President X")
+        m
+        for m in s.agents()
+        if m.kind == "person"
+        and not VOCATIVE.search(s.text[: m.start])
+        and not (present and m.start > present.end())
+    ]
+    return [participant_of(m, "participant", s, 0.85, knowledge, day) for m in people]
 
 
 def _attendees(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -210,17 +219,18 @@ def _attendees(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Part
     if not hit or JOINED_BY.search(s.text):
         return []
     people = [m for m in s.agents() if m.kind == "person" and m.end <= hit.start()]
-    people = [m for m in people if not _clause_between(s, m.end, hit.start())][-2:]
+    people = [m for m in people if not _clause_between(s, m.end, hit.start())][-4:]
     body = next((m for m in s.agents() if m.kind == "organisation" and m.start >= hit.end()), None)
     if body is not None and re.match(
-        r"\s+(?:in|at)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:meeting|session|summit)\s+of\s+"
-        r"(?:the\s+)?$",
+        r"\s+(?:(?:in|at)\s+(?:the|a)\s+(?:\w+\s+){0,2}?(?:meeting|session|summit)\s+of|"
+        r"(?:(?!the\b)\w+\s+){0,3}?(?:in|at))\s+(?:the\s+)?$",
         s.text[hit.end() : body.start],
-    ):  # "took part in the meeting of the European Council": its guest
-        return [_participant(body, "host", s, 0.8, knowledge, day)] + [
-            _participant(m, "guest", s, 0.8, knowledge, day) for m in people
+    ):  # "took part in the meeting of the European Council", "addressed leaders in the
+        # European Council": its guest
+        return [participant_of(body, "host", s, 0.8, knowledge, day)] + [
+            participant_of(m, "guest", s, 0.8, knowledge, day) for m in people
         ]
-    return [_participant(m, "participant", s, 0.8, knowledge, day) for m in people]
+    return [participant_of(m, "participant", s, 0.8, knowledge, day) for m in people]
 
 
 def _invited(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -232,13 +242,13 @@ def _invited(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partic
         hit = cue.search(s.text)
         if hit:
             after = [m for m in people if m.start >= hit.end()][:3]
-            out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in after]
+            out += [participant_of(m, "guest", s, 0.85, knowledge, day) for m in after]
     for cue in (INVITED, VISIT):
         hit = cue.search(s.text)
         if hit:
             before = [m for m in people if m.end <= hit.start()]
             before = [m for m in before if not _clause_between(s, m.end, hit.start())][-1:]
-            out += [_participant(m, "guest", s, 0.85, knowledge, day) for m in before]
+            out += [participant_of(m, "guest", s, 0.85, knowledge, day) for m in before]
     return out
 
 
@@ -249,7 +259,7 @@ def _discussed_with(s: Analysed, knowledge: Knowledge, day: date | None) -> list
     if not hit:
         return []
     after = [m for m in s.agents() if m.kind == "person" and m.start >= hit.end()]
-    return [_participant(m, "participant", s, 0.75, knowledge, day) for m in after[:4]]
+    return [participant_of(m, "participant", s, 0.75, knowledge, day) for m in after[:4]]
 
 
 def _speaker(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
@@ -261,12 +271,15 @@ def _speaker(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partic
         or not SPEAKER.match(s.text[people[0].end :])
     ):
         return []
-    return [_participant(people[0], "participant", s, 0.8, knowledge, day)]
+    return [participant_of(people[0], "participant", s, 0.8, knowledge, day)]
 
 
 def _clause_between(s: Analysed, a: int, b: int) -> bool:
     """Whether a relative clause or a long stretch separates a subject from its verb."""
     gap = s.text[a:b]
+    for m in s.mentions:  # names and posts listed with the subject make no clause
+        gap = gap.replace(m.text, "") if a <= m.start and m.end <= b else gap
+    gap = re.sub(r"\([^)]*\)", "", gap)
     return len(gap) > 90 or bool(re.search(r"\b(?:that|which|whose)\b", gap, NOCASE))
 
 
@@ -293,7 +306,7 @@ def _briefers(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Parti
             if m.end <= active.start() and not _clause_between(s, m.end, active.start())
         ]
         people = [m for m in before if m.kind == "person"]
-        pick = (people or before)[-1:] if before else []
+        pick = people[-3:] if people else before[-1:]  # "X and Y gave a briefing"
         for m in pick:
             out.append(_briefer(m, s, active.end(), len(s.text), knowledge, day))
     return out
@@ -302,7 +315,7 @@ def _briefers(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Parti
 def _briefer(
     m: Mention, s: Analysed, lo: int, hi: int, knowledge: Knowledge, day: date | None
 ) -> Participant:
-    p = _participant(m, "briefer", s, 0.85, knowledge, day)
+    p = participant_of(m, "briefer", s, 0.85, knowledge, day)
     if m.kind == "person" and p.representing is None:
         p.representing = _body_after(m, s, knowledge)
     seen: set[str] = set()
@@ -354,10 +367,10 @@ def _attach_behalf(
 ) -> None:
     target = next((p for p in found if p.who.iri == deputy.iri), None)
     if target is None:
-        target = _participant(deputy, "guest", s, 0.7, knowledge, day)
+        target = participant_of(deputy, "guest", s, 0.7, knowledge, day)
         found.append(target)
     thing = _thing(principal, "agent", knowledge)
-    post = _capacity(principal, s, knowledge, day)
+    post = capacity_of(principal, s, knowledge, day)
     note = f"{thing.name}: {post.value}" if post else ""
     target.on_behalf_of = Statement(
         thing.name, s.text, round(0.9 * principal.score, 2), thing, note=note
@@ -366,48 +379,8 @@ def _attach_behalf(
     found[:] = [p for p in found if p.who.iri != principal.iri]
 
 
-def _capacity(m: Mention, s: Analysed, knowledge: Knowledge, day: date | None) -> Statement | None:
-    """The post a person holds: named beside them in the sentence, or by the graph's
-    tenures on the day."""
-    written = _post_beside(m, s)
-    held = knowledge.posts_held(m.iri, day) if day and not m.iri.startswith(NEW) else []
-    if written is not None:
-        thing = Thing(written.iri, knowledge.name_for(written.iri, "post"), "post")
-        agrees = written.iri in held
-        note = "the graph's tenures agree" if agrees else ""
-        return Statement(thing.name, s.text, 0.95 if agrees else 0.85, thing, note=note)
-    if len(held) == 1:
-        thing = Thing(held[0], knowledge.name_for(held[0], "post"), "post")
-        return Statement(thing.name, s.text, 0.8, thing, note=f"held on {day} by the graph")
-    return None
-
-
-def _post_beside(m: Mention, s: Analysed) -> Mention | None:
-    ms = s.mentions
-    k = ms.index(m)
-    bare = re.compile(r"[\s,()]*(?:the\s+)?[\s,()]*", NOCASE)
-
-    def joined(a: Mention, b: Mention) -> bool:
-        gap = s.text[a.end : b.start]
-        if b is m and m.rank:
-            gap = gap.replace(m.rank, "")
-        return bool(bare.fullmatch(gap))
-
-    if k >= 1 and ms[k - 1].kind == "post" and joined(ms[k - 1], m):
-        return ms[k - 1]
-    if (
-        k >= 2
-        and ms[k - 2].kind == "post"
-        and ms[k - 1].kind == "organisation"
-        and joined(ms[k - 2], ms[k - 1])
-        and joined(ms[k - 1], m)
-    ):
-        return ms[k - 2]
-    if k + 1 < len(ms) and ms[k + 1].kind == "post":
-        gap = s.text[m.end : ms[k + 1].start]
-        if re.fullmatch(r"\s*,\s*(?:the\s+)?|\s*\(\s*", gap, NOCASE):
-            return ms[k + 1]
-    return None
+PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by|attended by)\b", NOCASE)
+VOCATIVE = re.compile(r"\bDear\s+(?:[A-Z][\w.]*\s+){0,2}$")
 
 
 def _merge(found: Iterable[Participant]) -> list[Participant]:

@@ -13,6 +13,7 @@ runs the steps; the rules live in meeting, people, subjects and candidates.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,8 +22,8 @@ from ..ingest.resolve import normalise
 from .appointments import find_tenures
 from .candidates import add_new_mentions, find_candidates
 from .coreference import link_surnames, link_titles
-from .dates import find_dates, release_date
-from .documents import find_adoptions, find_report, link_reports, new_documents
+from .dates import DateMention, find_dates, release_date
+from .documents import find_adoptions, find_conclusions, find_report, link_reports, new_documents
 from .kinds import MEETING_KINDS, classify
 from .knowledge import Knowledge
 from .meeting import find_meeting, meeting_parts
@@ -94,14 +95,19 @@ def _facts(
 ) -> None:
     """The facts of the release's kind: meetings, documents, adoptions, tenures."""
     kind = ex.kind.value
+    if kind in ("endorsement", "progress-report"):
+        ex.candidates += find_conclusions(sentences)
     docs = new_documents(ex.candidates, sentences, anchor)
     if kind == "progress-report":
         report, draft = find_report(sentences, knowledge, anchor, ex.candidates)
         if draft is not None:
             docs.insert(0, draft)
-        ex.adoptions = _with_document(find_adoptions(kind, sentences, knowledge, anchor), report)
+        found = find_adoptions(kind, sentences, knowledge, anchor, dated=bool(ex.release_date))
+        ex.adoptions = _with_document(found, report)
     elif kind == "endorsement":
-        ex.adoptions = find_adoptions(kind, sentences, knowledge, anchor)
+        ex.adoptions = find_adoptions(
+            kind, sentences, knowledge, anchor, dated=bool(ex.release_date)
+        )
     elif kind == "appointment":
         ex.tenures = find_tenures(sentences, knowledge, anchor)
     elif kind == "recognition":
@@ -111,6 +117,7 @@ def _facts(
             meeting = find_meeting(part, knowledge, anchor, kind)
             if meeting is not None and meeting.id not in {m.id for m in ex.meetings}:
                 ex.meetings.append(meeting)
+        ex.candidates += _new_posts(ex)
     if kind not in MEETING_KINDS:  # only documents acted on are facts of these releases
         used = {a.document.thing.iri for a in ex.adoptions if a.document.thing}
         keep = [d for d in docs if d.thing.iri in used or d.ordinal is not None]
@@ -122,6 +129,18 @@ def _facts(
         docs = keep
     ex.documents = docs
     ex.candidates = [c for c in ex.candidates if c.kind != "document" or kind not in MEETING_KINDS]
+
+
+def _new_posts(ex: Extraction) -> list[Candidate]:
+    """Posts the graph does not know that participants held: to declare."""
+    out: dict[str, Candidate] = {}
+    for m in ex.meetings:
+        for p in m.participants:
+            post = p.capacity.thing if p.capacity else None
+            if p.capacity and post and post.iri.startswith(NEW):
+                ident = post.iri.removeprefix(NEW)
+                out.setdefault(ident, Candidate("post", post.name, ident, p.capacity.evidence, 0.6))
+    return list(out.values())
 
 
 def _with_document(adoptions: list[AdoptionDraft], report: Statement | None) -> list[AdoptionDraft]:
@@ -138,7 +157,10 @@ def _with_document(adoptions: list[AdoptionDraft], report: Statement | None) -> 
 def _release_day(release: Release, day: date | None) -> Statement | None:
     if day is not None:
         return Statement(day.isoformat(), "given with --date", 1.0)
-    found = release_date(release.lines[:HEADER_LINES], release.meta_date) or release_date(
+    # A dateline opens its line; a date deep in a long first sentence is often another
+    # day's ("took note today of the report on the proposals endorsed on 6 December 2016").
+    heads = release.lines[:HEADER_LINES]
+    found = release_date(heads, release.meta_date, opening=60) or release_date(
         [x for x in release.lines[:DATELINE_SEARCH] if len(x.split()) <= 8]
     )
     if found is None:
@@ -170,10 +192,23 @@ def _analyse(
         plain = [m for m in found if not m.nested]
         nested = [m for m in found if m.nested]
         dates = find_dates(s.text, ref)
-        if year_only:
-            dates = [d for d in dates if not d.relative or MONTH_NAMED.search(d.text)]
+        if year_only and ref is not None:  # "on 5 June" in a release of 2015: that year's
+            dates = [
+                _in_year(d, ref.year) for d in dates if not d.relative or MONTH_NAMED.search(d.text)
+            ]
         out.append(Analysed(s, plain, nested, unknown, dates))
     return out
+
+
+def _in_year(d: DateMention, year: int) -> DateMention:
+    if not d.relative or d.value.year == year:
+        return d
+    try:
+        value = d.value.replace(year=year)
+        last = d.last.replace(year=year) if d.last else None
+    except ValueError:  # 29 February
+        return d
+    return replace(d, value=value, last=last)
 
 
 MONTH_NAMED = re.compile(

@@ -85,6 +85,7 @@ RULES = [
 
 AHEAD = re.compile(
     r"\b(?:ahead of|upcoming|next|preparations? for|forthcoming|before|prepar\w+|"
+    r"in anticipation of|in (?:the )?light of|in view of|"
     r"outcomes? of|since|following|after|decisions? (?:of|taken at)|margins of|sidelines of|"
     r"eve of|occasion of|(?:report|assessment|work|recommendations|findings|members) of)\s+"
     r"(?:the\s+)?(?:\S+\s+){0,3}$",
@@ -92,6 +93,7 @@ AHEAD = re.compile(
 )
 
 
+IN_PASSING = "named only in passing"
 OPENING = 3  # the title and the first body sentences say what the release reports
 
 
@@ -139,7 +141,8 @@ def _by_rule(sentences: list[Analysed], knowledge: Knowledge) -> Statement | Non
 def _holds(rule: Rule, text: str, present: set[str]) -> bool:
     for k, pattern in enumerate(rule.needs):
         things = rule.things[k] if k < len(rule.things) else frozenset()
-        if not (pattern.search(text) or present & things):
+        hits = [h for h in pattern.finditer(text) if not AHEAD.search(text[: h.start()])]
+        if not (hits or present & things):  # "in light of the Chicago Summit": in passing
             return False
     return True
 
@@ -152,7 +155,8 @@ def _named(
             if m.kind == "series" and in_passing == bool(AHEAD.search(s.text[: m.start])):
                 thing = Thing(m.iri, knowledge.name_for(m.iri, "series"), "series")
                 weight = 0.6 if in_passing else 0.9
-                return Statement(thing.name, s.text, round(weight * m.score, 2), thing)
+                note = IN_PASSING if in_passing else ""
+                return Statement(thing.name, s.text, round(weight * m.score, 2), thing, note=note)
     return None
 
 

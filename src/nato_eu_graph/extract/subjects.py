@@ -22,6 +22,33 @@ def find_about(
     best: dict[str, Statement] = {}
     for s in sentences:
         meeting, discussed = is_meeting_sentence(s), bool(DISCUSS.search(s.text))
+        capabilities = CAPABILITIES.search(s.text)
+        if (
+            capabilities
+            and discussed
+            and (meeting or DISCUSSED_HERE.search(s.text[: capabilities.start()]))
+        ):
+            iri = ID + "cooperation-area/defence-capabilities"  # "EU military capabilities"
+            if iri in knowledge.resolver.entities and iri not in best:
+                name = knowledge.name_for(iri, "subject")
+                best[iri] = Statement(name, s.text, 0.75, Thing(iri, name, "concept"))
+        common = COMMON_SET.search(s.text)
+        if common and (meeting or discussed) and not REPORT_ON.search(s.text[: common.start()]):
+            for iri in knowledge.proposal_sets():  # "the common set of proposals": every set
+                issued = knowledge.issued.get(iri)
+                if day is not None and issued is not None and issued > day:
+                    continue
+                name = knowledge.name_for(iri, "subject")
+                confidence = 0.8 if discussed else 0.7
+                if iri not in best or best[iri].confidence < confidence:
+                    best[iri] = Statement(name, s.text, confidence, Thing(iri, name, "document"))
+        written_out = COOPERATION_WRITTEN_OUT.search(s.text)
+        if written_out and DISCUSSED_HERE.search(s.text[: written_out.start()]):
+            iri = ID + "topic/eu-nato-cooperation"
+            name = knowledge.name_for(iri, "subject")
+            confidence = 0.85 if meeting or discussed else 0.75
+            if iri not in best or best[iri].confidence < confidence:
+                best[iri] = Statement(name, s.text, confidence, Thing(iri, name, "concept"))
         for m in s.subjects():
             if not issued_by(m, knowledge, day) or _modifier(m, s, knowledge):
                 continue
@@ -41,8 +68,24 @@ def find_about(
 GENERIC_TOPICS = {ID + "topic/eu-nato-cooperation"}
 DISCUSSED_HERE = re.compile(
     r"\b(?:session|sessions|discussion|discussions|exchange|talks|focus(?:ed|sed)?|"
-    r"discussed|dedicated|devoted|centred|centered|agenda)\s+(?:\w+\s+){0,3}?"
-    r"(?:on|to|about|of)?\s*(?:the\s+|closer\s+|deeper\s+)?$",
+    r"discussed|dedicated|devoted|centred|centered|agenda|examined|reviewed|views|update|"
+    r"updated|strengthen|strengthening|deepen|deepening)\s+(?:\w+\s+){0,3}?"
+    r"(?:on|to|about|of)?\s*(?:the\s+|closer\s+|deeper\s+|further\s+)?$",
+    re.IGNORECASE,
+)
+CAPABILITIES = re.compile(
+    r"\b(?:military|defence|defense) capabilities\b|"
+    r"\bcapabilit(?:y|ies) (?:development|priorities|targets|initiatives|planning)\b",
+    re.IGNORECASE,
+)
+COMMON_SET = re.compile(r"\bthe common set of proposals\b", re.IGNORECASE)
+REPORT_ON = re.compile(r"\breport on (?:the )?(?:implementation of )?$", re.IGNORECASE)
+# "NATO's cooperation with the European Union", "cooperation between the EU and NATO"
+COOPERATION_WRITTEN_OUT = re.compile(
+    r"\b(?:NATO['’]s cooperation with (?:the )?(?:EU|European Union)|"
+    r"(?:EU|European Union)['’]s cooperation with NATO|cooperation between (?:the )?"
+    r"(?:EU|European Union) and NATO|"
+    r"cooperation between NATO and (?:the )?(?:EU|European Union))\b",
     re.IGNORECASE,
 )
 MODIFIED = re.compile(
