@@ -411,7 +411,8 @@ def size_of(label: str) -> int:
     key = label.strip().lower()
     if key in SIZES:
         return SIZES[key]
-    return int(float(key.rstrip("km")) * (1000 if key.endswith("k") else 1_000_000))
+    scale = {"k": 1000, "m": 1_000_000}.get(key[-1:], 1)  # a bare number is of triples
+    return int(float(key.rstrip("km")) * scale)
 
 
 # ---------------------------------------------------------------------------- fact sheet
