@@ -61,8 +61,8 @@ def test_generated_data_conforms_to_the_shapes(tmp_path: Path) -> None:
 
 
 def test_sizes_read_as_the_help_says() -> None:
-    """"10k, 100k, 1m or a number of triples": a bare number is that many triples (it was
-    read as millions, and --size 10000000 set out to write ten trillion)."""
+    """As --help says (10k, 100k, 1m or a number of triples), a bare number is that many
+    triples: it was read as millions, and --size 10000000 set out to write ten trillion."""
     assert [generator.size_of(s) for s in ("10k", "1m", "2.5m", "10000000", "750")] == [
         10_000,
         1_000_000,
