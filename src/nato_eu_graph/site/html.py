@@ -9,6 +9,7 @@ import base64
 import hashlib
 import html
 import posixpath
+from functools import lru_cache
 from importlib.resources import files
 
 CSS = files(__package__).joinpath("templates", "site.css").read_text(encoding="utf-8")
@@ -26,7 +27,12 @@ NAV = [
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return _esc(str(text))
+
+
+@lru_cache(maxsize=65536)  # the same names and labels are escaped on page after page
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
 def sha(text: str) -> str:
@@ -34,10 +40,15 @@ def sha(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+@lru_cache(maxsize=65536)
+def _folder(page: str) -> str:
+    return posixpath.dirname(page)
+
+
 def rel(page: str, target: str) -> str:
     """The link from the page at ``page`` to ``target`` (both relative to the site root):
     up to the root, then down (shorter within one folder)."""
-    folder = posixpath.dirname(page)
+    folder = _folder(page)
     if folder and target.startswith(folder + "/"):
         return target[len(folder) + 1 :]
     return "../" * page.count("/") + target
