@@ -23,17 +23,11 @@ new_store = click.option(
 
 def register(group: click.Group) -> None:
     """Add ``backup``, ``restore`` and ``rebuild`` to the group."""
-    from .main import read_store
+    from .main import read_store, store_path_option
 
     @click.command(name="backup")
     @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-    @click.option(
-        "--store",
-        "store_path",
-        type=click.Path(file_okay=False, path_type=str),
-        default=None,
-        help="Store directory. Default: $NATO_EU_GRAPH_STORE, else a per-user data directory.",
-    )
+    @store_path_option
     def backup_cmd(folder: Path, store_path: str | None) -> None:
         """Copy the store into FOLDER, a new folder: a consistent copy, taken while others
         read the store (a load waits until it is done). The copy shares no file with the

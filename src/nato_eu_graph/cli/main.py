@@ -72,6 +72,11 @@ def store_option(func: F) -> F:
         help="Work on this SPARQL 1.1 endpoint instead of the embedded store "
         "(default: $NATO_EU_GRAPH_ENDPOINT). Credentials come from the environment.",
     )(func)
+    return store_path_option(func)
+
+
+def store_path_option(func: F) -> F:
+    """--store alone: for commands on the embedded store only."""
     return click.option(
         "--store",
         "store_path",

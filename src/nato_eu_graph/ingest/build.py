@@ -144,9 +144,10 @@ def build(
         # Only new graphs: one insert of quads, far cheaper than the text of a SPARQL
         # update (a first build of a million triples: 4.3 GB as update text); into an
         # empty store, by the bulk loader (the store guards against a cut-short load).
-        tally = Tally()  # the store is these quads: count them as they go, not the store
+        # Into an empty store, the store is these quads: count them as they go.
+        tally = None if existing else Tally()
         store.add_quads(_as_quads(changed, meta, tally), bulk=not existing)
-        if not existing:
+        if tally is not None:
             described = tally.description(stamp)
     else:
         store.replace_graphs(
@@ -164,7 +165,7 @@ def build(
 
 
 def _as_quads(
-    changed: dict[SourceFile, ParsedFile], meta: list[ox.Triple], tally: Tally
+    changed: dict[SourceFile, ParsedFile], meta: list[ox.Triple], tally: Tally | None
 ) -> Iterator[ox.Quad]:
     """The files' quads in their graphs, then the metadata, as a stream: each file's parsed
     quads are let go once written (a first build of ten million triples held them twice
@@ -173,7 +174,8 @@ def _as_quads(
         graph = ox.NamedNode(f.graph)
         for q in p.quads:
             quad = ox.Quad(q.subject, q.predicate, q.object, graph)
-            tally.see(quad)
+            if tally is not None:
+                tally.see(quad)
             yield quad
         p.quads.clear()  # counted in the report already
     graph = ox.NamedNode(META_GRAPH)

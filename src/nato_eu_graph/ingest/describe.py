@@ -6,7 +6,6 @@ keeps it in the metadata graph; the static site publishes it as ``void.ttl``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from datetime import datetime
 
 import pyoxigraph as ox
@@ -125,15 +124,6 @@ class Tally:
         publishers = [pub for s, g, pub in self.published if (s, g) in self.sources]
         classes = [(c, len(subjects)) for c, subjects in self.typed.items()]
         return dataset_triples(self.total, classes, list(self.props.items()), publishers, when)
-
-
-def describe_quads(quads: Iterable[ox.Quad], when: datetime) -> list[ox.Triple]:
-    """The same description as ``describe_store`` gives, counted from the quads that make
-    up the whole store, grouped by graph."""
-    tally = Tally()
-    for q in quads:
-        tally.see(q)
-    return tally.description(when)
 
 
 def description_current(store: GraphStore) -> bool:
