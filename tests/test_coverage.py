@@ -9,6 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from nato_eu_graph.query.coverage import as_text, coverage
+from nato_eu_graph.query.execute import QueryResult
 from nato_eu_graph.store.embedded import EmbeddedStore
 
 from .conftest import REPO, run_cli
@@ -93,6 +94,15 @@ def test_unsourced_facts_publishers_and_years(tmp_path: Path) -> None:
     assert cov.facts_per_year["meetings"] == {2020: 2, 2021: 1, 2023: 2}
     assert cov.facts_per_year["tenures"] == {2019: 1, 2020: 2}
     assert "Facts without a source\n=" in as_text(cov)
+
+
+def test_answers_given_are_not_asked_again(tmp_path: Path) -> None:
+    """The site hands over the answers it already has: they are used as they are."""
+    store = small_store(tmp_path / "store")
+    fact = {"fact": ox.NamedNode("https://example.org/given")}
+    given = {"facts-without-source": QueryResult("select", variables=["fact"], rows=[fact])}
+    assert coverage(store, answers=given).unsourced == ["https://example.org/given"]
+    assert coverage(store, answers={}).unsourced == ["https://example.org/tc"]
 
 
 def test_the_curated_graph_has_no_unsourced_fact_and_its_gaps_are_listed(

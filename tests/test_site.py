@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import errno
 import hashlib
+import html
 import re
 import shutil
 from html.parser import HTMLParser
@@ -21,6 +22,9 @@ import rdflib.compare
 from nato_eu_graph.errors import GraphError
 from nato_eu_graph.ingest.load import load_files
 from nato_eu_graph.namespaces import ID, META_GRAPH, NEG, ORG
+from nato_eu_graph.query.catalog import get
+from nato_eu_graph.query.coverage import as_text, coverage
+from nato_eu_graph.query.execute import run_named
 from nato_eu_graph.site import write as site_write
 from nato_eu_graph.site.graph import FACT_CLASSES, page_path
 from nato_eu_graph.site.write import write_site
@@ -211,6 +215,25 @@ def test_rdf_beside_each_page_holds_the_stores_facts(site: Path, thing: str) -> 
         store.close()
     assert len(expected) > 3
     assert rdflib.compare.isomorphic(ttl, expected), thing
+
+
+@pytest.mark.parametrize("name", ["sources", "who-was-who", "post-gaps", "facts-per-year"])
+def test_query_pages_show_the_stores_answers(site: Path, name: str) -> None:
+    """The pages are answered from a copy of the store in memory: the same rows, and the
+    coverage report the store itself gives."""
+    store = EmbeddedStore.open(site.parent / "store", read_only=True)
+    try:
+        q = get(name)
+        rows = run_named(store, q, dict(q.example)).rows
+        report = as_text(coverage(store), markdown=True)
+    finally:
+        store.close()
+    text = (site / "queries" / f"{name}.html").read_text(encoding="utf-8")
+    assert f"<h2>Answer ({len(rows)} rows)</h2>" in text
+    tables = (len(rows) + 1 if rows else 0) + (len(q.params) + 1 if q.params else 0)
+    assert text.count("<tr>") == tables
+    shown = (site / "queries" / "coverage.html").read_text(encoding="utf-8")
+    assert f"<pre>{html.escape(report, quote=True)}</pre>" in shown
 
 
 def test_source_pages_list_what_they_state(site: Path) -> None:

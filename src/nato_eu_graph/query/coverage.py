@@ -11,12 +11,13 @@ meetings than the rhythm; a post has a gap wherever no recorded tenure holds.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
 from ..errors import QueryError
 from ..store.protocol import GraphStore
 from .catalog import get
-from .execute import run, run_named
+from .execute import QueryResult, run, run_named
 
 AREAS = (
     "memberships",
@@ -64,31 +65,43 @@ class Coverage:
     unsourced: list[str] = field(default_factory=list)
 
 
-def coverage(store: GraphStore, *, timeout: float | None = None) -> Coverage:
+def coverage(
+    store: GraphStore,
+    *,
+    timeout: float | None = None,
+    answers: Mapping[str, QueryResult] | None = None,
+) -> Coverage:
     """Measure the store; each of its queries gives up after ``timeout`` seconds (a
-    QueryError), when given."""
+    QueryError), when given. ``answers`` holds named queries already run without
+    parameters on this store (the site runs them all for its pages): they are not run
+    again."""
+
+    def named(name: str) -> QueryResult:
+        if answers is not None and name in answers:
+            return answers[name]
+        return run_named(store, get(name), timeout=timeout)
+
     cov = Coverage(facts_per_year={a: {} for a in AREAS})
-    for row in run_named(store, get("facts-per-year"), timeout=timeout).values():
+    for row in named("facts-per-year").values():
         cov.facts_per_year.setdefault(str(row["area"]), {})[int(str(row["year"]))] = int(
             str(row["facts"])
         )
-    _series(store, cov, timeout)
+    _series(named("series-rhythm"), cov)
     _posts(store, cov, timeout)
     cov.publishers = [
         (str(r["name"]), int(str(r["pages"])), int(str(r["facts"])))
-        for r in run_named(store, get("facts-per-publisher"), timeout=timeout).values()
+        for r in named("facts-per-publisher").values()
     ]
     cov.identifiers = [
         (str(r["kind"]), int(str(r["things"])), int(str(r["withWikidata"])))
-        for r in run_named(store, get("identifier-coverage"), timeout=timeout).values()
+        for r in named("identifier-coverage").values()
     ]
-    unsourced = run_named(store, get("facts-without-source"), timeout=timeout)
-    cov.unsourced = [str(r["fact"]) for r in unsourced.values()]
+    cov.unsourced = [str(r["fact"]) for r in named("facts-without-source").values()]
     return cov
 
 
-def _series(store: GraphStore, cov: Coverage, timeout: float | None) -> None:
-    rows = run_named(store, get("series-rhythm"), timeout=timeout).values()
+def _series(rhythms: QueryResult, cov: Coverage) -> None:
+    rows = rhythms.values()
     years = [int(str(r["year"])) for r in rows if r["year"]]
     horizon = max(years, default=0)
     counts: dict[str, dict[int, int]] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..errors import QueryError
 from ..query.catalog import NamedQuery, catalogue
 from ..query.coverage import as_text, coverage
-from ..query.execute import run_named
+from ..query.execute import QueryResult, run_named
 from ..store.protocol import GraphStore
 from .graph import SiteGraph
 from .html import esc, link, page, table
@@ -21,11 +21,12 @@ def query_pages(store: GraphStore, g: SiteGraph, timeout: float = TIMEOUT) -> di
     that takes longer than ``timeout`` gets its page without its answer, saying so."""
     out: dict[str, str] = {}
     rows = []
+    answers: dict[str, QueryResult] = {}  # those without parameters, which coverage reuses
     for q in catalogue().values():
         if q.kind != "query":
             continue
         path = f"queries/{q.name}.html"
-        out[path] = _query_page(store, g, q, path, timeout)
+        out[path] = _query_page(store, g, q, path, timeout, answers)
         rows.append([link("queries/index.html", path, q.name), esc(q.title)])
     body = (
         "<h1>Named queries</h1><p>Each query with its parameters, its SPARQL and its answer "
@@ -36,7 +37,8 @@ def query_pages(store: GraphStore, g: SiteGraph, timeout: float = TIMEOUT) -> di
     )
     out["queries/index.html"] = page("queries/index.html", "Named queries", body)
     try:
-        report = f"<pre>{esc(as_text(coverage(store, timeout=timeout), markdown=True))}</pre>"
+        found = coverage(store, timeout=timeout, answers=answers)
+        report = f"<pre>{esc(as_text(found, markdown=True))}</pre>"
     except QueryError:
         report = _too_long("nato-eu-graph coverage", timeout)
     out["queries/coverage.html"] = page(
@@ -52,11 +54,20 @@ def _too_long(command: str, timeout: float) -> str:
     )
 
 
-def _query_page(store: GraphStore, g: SiteGraph, q: NamedQuery, path: str, timeout: float) -> str:
+def _query_page(
+    store: GraphStore,
+    g: SiteGraph,
+    q: NamedQuery,
+    path: str,
+    timeout: float,
+    answers: dict[str, QueryResult],
+) -> str:
     params = dict(q.example)
     command = f"nato-eu-graph query {q.name}" + "".join(f" -p {k}={v}" for k, v in params.items())
     try:
         result = run_named(store, q, params, timeout=timeout)
+        if not params:
+            answers[q.name] = result
     except QueryError:
         body = (
             f"<h1>{esc(q.title)}</h1><p>{esc(q.description)}</p>"

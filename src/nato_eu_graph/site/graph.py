@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -46,8 +47,12 @@ class SiteGraph:
 
     @classmethod
     def from_store(cls, store: GraphStore) -> SiteGraph:
+        return cls.from_quads(store.quads())
+
+    @classmethod
+    def from_quads(cls, quads: Iterable[ox.Quad]) -> SiteGraph:
         g = cls()
-        for q in store.quads():
+        for q in quads:
             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == META_GRAPH:
                 continue
             s, o = q.subject, q.object

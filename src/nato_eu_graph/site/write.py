@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import GraphError
 from ..ingest.build import current_time
+from ..store.embedded import EmbeddedStore
 from ..store.protocol import GraphStore
 from ..views.viewset import write_default_set
 from .catalogue import query_pages
@@ -61,8 +62,17 @@ def write_site(store: GraphStore, folder: str | os.PathLike[str], *, views: bool
 
 
 def _write_all(store: GraphStore, root: Path, when: datetime, views: bool) -> tuple[int, int, int]:
-    """Write every file; return (pages, files, bytes)."""
-    g = SiteGraph.from_store(store)
+    """Write every file; return (pages, files, bytes).
+
+    The store is read once, into the site's index and into a copy in memory that answers
+    the catalogue's queries and draws the views: Oxigraph answers them two to three times
+    faster from memory than from its files, and a remote store is asked once, not once
+    for each query. Every page then shows the same state of the store."""
+    quads = list(store.quads())
+    g = SiteGraph.from_quads(quads)
+    copy = EmbeddedStore.in_memory()
+    copy.add_quads(quads)
+    del quads
     today = when.date()
     with _ThingWriters(g, root, today) as things:
         # The store's part (the queries) runs here while the workers write the pages.
@@ -73,14 +83,14 @@ def _write_all(store: GraphStore, root: Path, when: datetime, views: bool) -> tu
             "ontology.html": ontology_page(g),
             "void.ttl": void(g, when),
         }
-        out.update(query_pages(store, g))
+        out.update(query_pages(copy, g))
         files = _Files(root)
         for rel_path, data in sorted(out.items()):
             files.write(rel_path, data if isinstance(data, bytes) else data.encode("utf-8"))
         pages, count, size = things.result()
     pages += sum(1 for p in out if p.endswith(".html"))
     if views:
-        write_default_set(store, root / "views", today=today)
+        write_default_set(copy, root / "views", today=today)
         for p in (root / "views").rglob("*"):
             if p.is_file():
                 count, size = count + 1, size + p.stat().st_size
