@@ -889,24 +889,34 @@ CASES: list[Case] = [
         "post-gaps",
         {"post": "DGEUMS"},
         ("afterName", "from", "to", "nextName"),
-        [],
+        [
+            ("David Leakey", "2009-05-14", "2013-05-27", "Ton van Osch"),
+            ("David Leakey", "2009-05-14", "2013-05-27", "Wolfgang Wosolsobe"),
+        ],
         ordered=False,
-        note="none since issue 15's third pass: Bléjean's first day (2020-06-30, Pulkkinen's "
-        "last) is sourced, and Leakey (from 2007-02-28, last day unknown) is shown in post up "
-        "to 2009-05-13; the query counts a tenure whose last day is unknown as covering the "
-        "days up to its last attested day, and lists gaps only after a recorded last day, so "
-        "the unsourced span between Leakey's last attested day and van Osch's handover of "
-        "2013-05-28 is not listed (before, it showed as 2007-03-01 to 2013-05-27)",
+        note="Leakey (from 2007-02-28) is known to have left but his last day is not "
+        "sourced: he counts up to his last attested day, 2009-05-13 (before session 7 the "
+        "query listed gaps only after a recorded last day, and this span was missing). "
+        "Van Osch's first day is not sourced either: he is first seen on his last day, "
+        "2013-05-28, the day Wosolsobe took over, so both are the next holder on record",
     ),
     Case(
         "CQ48",
-        "When did NATO have no recorded Deputy Secretary General (since 2016)?",
+        "When did NATO have no recorded Deputy Secretary General?",
         "post-gaps",
         {"post": "Deputy Secretary General of NATO"},
         ("afterName", "from", "to", "nextName"),
-        [],
-        note="none since issue 15's third pass: Boris Ruge acted from 2024-09-10, the day "
-        "Geoană stepped down (before, the gap showed as 2024-09-11 to 2024-12-01)",
+        [
+            ("Sergio Balanzino", "1994-11-04", "2004-01-04", "Alessandro Minuto-Rizzo"),
+            ("Alessandro Minuto-Rizzo", "2004-01-06", "2008-10-01", "Claudio Bisogniero"),
+            ("Claudio Bisogniero", "2009-08-04", "2012-02-14", "Alexander Vershbow"),
+        ],
+        ordered=True,
+        note="the first and last days of the Deputies before Vershbow were not found; each "
+        "counts from and up to the days sources show him in post, so the spans between are "
+        "listed for a curator to fill (before session 7, tenures known to have ended on no "
+        "sourced day were left out, and the query answered none). Since 2016 there is no "
+        "gap: Boris Ruge acted from 2024-09-10, the day Geoană stepped down",
     ),
     Case(
         "CQ49",

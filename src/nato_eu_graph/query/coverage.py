@@ -135,7 +135,9 @@ def _posts(store: GraphStore, cov: Coverage, timeout: float | None) -> None:
     for r in rows:
         key = (str(r["afterName"]), str(r["from"]), str(r["to"] or ""))
         by_post.setdefault(str(r["post"]), {}).setdefault(key, []).append(str(r["nextName"] or ""))
-    for post in run(store, POSTS, timeout=timeout).values():
+    # Sorted here: engines order language-tagged names differently.
+    posts = sorted(run(store, POSTS, timeout=timeout).values(), key=lambda r: str(r["name"]))
+    for post in posts:
         found = by_post.get(str(post["post"]), {})
         for (after, first, last), nexts in sorted(found.items(), key=lambda kv: kv[0][1]):
             following = " / ".join(sorted(n for n in nexts if n))
