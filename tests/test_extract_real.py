@@ -111,6 +111,33 @@ def test_a_change_of_command_and_a_later_succeed(knowledge: Knowledge) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "General Mikhail Kostarakos will take over from general Patrick de Rousiers on "
+        "6 November 2015.",
+        "On 6 November 2015 General Mikhail Kostarakos succeeds French General Patrick de "
+        "Rousiers.",
+        "General Mikhail Kostarakos takes over on 6 November 2015 from outgoing Chairman of "
+        "the EU Military Committee, General Patrick de Rousiers.",
+    ],
+)
+def test_the_predecessor_behind_a_title_or_a_rank_in_lower_case(
+    sentence: str, knowledge: Knowledge
+) -> None:
+    ex = draft(
+        "A new chair for the EU's military committee\n"
+        "Brussels, 10 December 2014\n"
+        "The EU Chiefs of Defence appointed General Mikhail Kostarakos as the next Chairman of "
+        f"the EU Military Committee.\n{sentence}\n",
+        knowledge,
+    )
+    assert tenures(ex) == {
+        ("mikhail-kostarakos", "ceumc", "start", "2015-11-06"),
+        ("patrick-de-rousiers", "ceumc", "end", "2015-11-05"),
+    }
+
+
 # ---------------------------------------------------------------------------- who hosts
 
 
@@ -324,6 +351,26 @@ def test_a_hosts_colleague_takes_part_rather_than_visits(knowledge: Knowledge) -
     assert ("giovanni-manione", "participant") in roles(ex)
 
 
+def test_a_second_guest_after_and_with_and_a_post_after_its_owner(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU Chiefs of Defence meet\n"
+        "Brussels, 8 November 2017\n"
+        "The EU Chiefs of Defence met in the European Union Military Committee on 7 November "
+        "2017. They held a session on military mobility together with General Petr Pavel, "
+        "the Chairman of the NATO Military Committee, and with General Curtis Scaparrotti, "
+        "NATO's Supreme Allied Commander Europe.\n",
+        knowledge,
+    )
+    assert {("petr-pavel", "guest"), ("curtis-scaparrotti", "guest")} <= roles(ex)
+    assert ex.meeting is not None
+    posts = {
+        p.who.iri.rsplit("/", 1)[-1]: p.capacity.thing.iri.rsplit("/", 1)[-1]
+        for p in ex.meeting.participants
+        if p.capacity and p.capacity.thing
+    }
+    assert posts["curtis-scaparrotti"] == "saceur"
+
+
 # ---------------------------------------------------------------------------- subjects
 
 
@@ -339,6 +386,10 @@ def subjects(ex: Extraction) -> set[str]:
         "He made the case for strengthening EU-NATO cooperation further.",
         "Next, the Chiefs examined the state of EU-NATO cooperation.",
         "The Chairman shared his views on NATO-EU cooperation as well.",
+        "They looked for avenues for deeper NATO-EU cooperation.",
+        "Opening the talks, she underlined the importance of EU-NATO cooperation.",
+        "Both wanted to enhance the overall level of NATO-EU cooperation.",
+        "He spoke of the value of increased cooperation between NATO and the EU.",
     ],
 )
 def test_eu_nato_cooperation_taken_up_in_other_words(sentence: str, knowledge: Knowledge) -> None:
