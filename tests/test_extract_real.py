@@ -530,6 +530,30 @@ def test_posts_the_graph_does_not_know_are_offered_and_held(knowledge: Knowledge
     assert "# posts:" in text and "#     in: TODO" in text
 
 
+def test_a_post_written_owner_first_is_said_the_other_way_round(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU Chiefs of Defence meet in Brussels\n"
+        "Brussels, 17 May 2017\n"
+        "The EU Chiefs of Defence met on 16 May 2017. General Mikhail Kostarakos chaired the "
+        "meeting.\n"
+        "In a session of its own, the Ukraine Chief of Defence, General Viktor Muzhenko, "
+        "briefed the Chiefs on the situation in his country.\n"
+        "Brigadier General Anselme Dorval, the Central Africa Republic Chief of Defence, also "
+        "attended.\n",
+        knowledge,
+    )
+    assert ex.meeting is not None
+    held = {
+        p.who.name: p.capacity.value
+        for p in ex.meeting.participants
+        if p.capacity and p.capacity.thing and p.capacity.thing.iri.startswith("new:")
+    }
+    assert held == {
+        "Viktor Muzhenko": "Chief of Defence of Ukraine",
+        "Anselme Dorval": "Chief of Defence of the Central Africa Republic",
+    }
+
+
 def test_no_new_post_from_a_known_one_or_a_plain_sentence(knowledge: Knowledge) -> None:
     ex = draft(
         "NATO Chiefs of Defence meet\n"
