@@ -655,6 +655,35 @@ def test_an_unnumbered_report_presented_beside_an_endorsement(knowledge: Knowled
     }
 
 
+def test_conclusions_under_their_own_heading_are_the_councils(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU and NATO: the Council takes stock of the work in common\n"
+        "Council conclusions on the fourth progress report on the implementation of the "
+        "common set of proposals\n"
+        "1. The Council recalls its earlier conclusions and welcomes the close work with NATO "
+        "in all the agreed areas.\n"
+        "2. The Council looks forward to the next report.\n",
+        knowledge,
+    )
+    assert ex.kind.value == "endorsement"
+    acts = {(a.document.value, a.by.value, a.kind) for a in ex.adoptions}
+    heading = (
+        "Council conclusions on the fourth progress report on the implementation of the "
+        "common set of proposals"
+    )
+    assert acts == {
+        (heading, "Council of the European Union", "adopted"),
+        (
+            "Fourth progress report on the EU–NATO common set of proposals",
+            "Council of the European Union",
+            "presented",
+        ),
+    }
+    assert [(d.label, d.type.value if d.type else None) for d in ex.documents] == [
+        (heading, "policy")
+    ]
+
+
 @pytest.mark.parametrize("with_cmc", [True, False])
 def test_the_chiefs_series_needs_the_chair_of_the_nato_military_committee(
     with_cmc: bool, knowledge: Knowledge
