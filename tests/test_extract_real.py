@@ -655,6 +655,19 @@ def test_an_unnumbered_report_presented_beside_an_endorsement(knowledge: Knowled
     }
 
 
+def test_the_chair_of_the_committee_named_before_his_name_chairs(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU military chiefs meet\n"
+        "Brussels, 8 November 2017\n"
+        "The European Union Military Committee met on 7 November 2017 at the level of Chiefs "
+        "of Defence to discuss military mobility.\n"
+        "Talking to the press afterwards, chair of the committee General Mikhail Kostarakos "
+        "said the talks had gone well.\n",
+        knowledge,
+    )
+    assert ("mikhail-kostarakos", "chair") in roles(ex)
+
+
 def test_conclusions_under_their_own_heading_are_the_councils(knowledge: Knowledge) -> None:
     ex = draft(
         "EU and NATO: the Council takes stock of the work in common\n"
