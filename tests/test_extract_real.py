@@ -356,9 +356,9 @@ def test_a_second_guest_after_and_with_and_a_post_after_its_owner(knowledge: Kno
         "EU Chiefs of Defence meet\n"
         "Brussels, 8 November 2017\n"
         "The EU Chiefs of Defence met in the European Union Military Committee on 7 November "
-        "2017. They held a session on military mobility together with General Petr Pavel, "
-        "the Chairman of the NATO Military Committee, and with General Curtis Scaparrotti, "
-        "NATO's Supreme Allied Commander Europe.\n",
+        "2017. In the afternoon the Chiefs turned to military mobility together with the "
+        "Chairman of the NATO Military Committee, General Petr Pavel, and also with General "
+        "Curtis Scaparrotti, NATO's Supreme Allied Commander Europe.\n",
         knowledge,
     )
     assert {("petr-pavel", "guest"), ("curtis-scaparrotti", "guest")} <= roles(ex)
@@ -661,8 +661,8 @@ def test_the_chair_of_the_committee_named_before_his_name_chairs(knowledge: Know
         "Brussels, 8 November 2017\n"
         "The European Union Military Committee met on 7 November 2017 at the level of Chiefs "
         "of Defence to discuss military mobility.\n"
-        "Talking to the press afterwards, chair of the committee General Mikhail Kostarakos "
-        "said the talks had gone well.\n",
+        "Afterwards, as chair of the committee, General Mikhail Kostarakos told journalists "
+        "that the talks had gone well.\n",
         knowledge,
     )
     assert ("mikhail-kostarakos", "chair") in roles(ex)
