@@ -111,6 +111,33 @@ def test_a_change_of_command_and_a_later_succeed(knowledge: Knowledge) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "General Mikhail Kostarakos will take over from general Patrick de Rousiers on "
+        "6 November 2015.",
+        "On 6 November 2015 General Mikhail Kostarakos succeeds French General Patrick de "
+        "Rousiers.",
+        "General Mikhail Kostarakos takes over on 6 November 2015 from outgoing Chairman of "
+        "the EU Military Committee, General Patrick de Rousiers.",
+    ],
+)
+def test_the_predecessor_behind_a_title_or_a_rank_in_lower_case(
+    sentence: str, knowledge: Knowledge
+) -> None:
+    ex = draft(
+        "A new chair for the EU's military committee\n"
+        "Brussels, 10 December 2014\n"
+        "The EU Chiefs of Defence appointed General Mikhail Kostarakos as the next Chairman of "
+        f"the EU Military Committee.\n{sentence}\n",
+        knowledge,
+    )
+    assert tenures(ex) == {
+        ("mikhail-kostarakos", "ceumc", "start", "2015-11-06"),
+        ("patrick-de-rousiers", "ceumc", "end", "2015-11-05"),
+    }
+
+
 # ---------------------------------------------------------------------------- who hosts
 
 
@@ -324,6 +351,26 @@ def test_a_hosts_colleague_takes_part_rather_than_visits(knowledge: Knowledge) -
     assert ("giovanni-manione", "participant") in roles(ex)
 
 
+def test_a_second_guest_after_and_with_and_a_post_after_its_owner(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU Chiefs of Defence meet\n"
+        "Brussels, 8 November 2017\n"
+        "The EU Chiefs of Defence met in the European Union Military Committee on 7 November "
+        "2017. In the afternoon the Chiefs turned to military mobility together with the "
+        "Chairman of the NATO Military Committee, General Petr Pavel, and also with General "
+        "Curtis Scaparrotti, NATO's Supreme Allied Commander Europe.\n",
+        knowledge,
+    )
+    assert {("petr-pavel", "guest"), ("curtis-scaparrotti", "guest")} <= roles(ex)
+    assert ex.meeting is not None
+    posts = {
+        p.who.iri.rsplit("/", 1)[-1]: p.capacity.thing.iri.rsplit("/", 1)[-1]
+        for p in ex.meeting.participants
+        if p.capacity and p.capacity.thing
+    }
+    assert posts["curtis-scaparrotti"] == "saceur"
+
+
 # ---------------------------------------------------------------------------- subjects
 
 
@@ -339,6 +386,10 @@ def subjects(ex: Extraction) -> set[str]:
         "He made the case for strengthening EU-NATO cooperation further.",
         "Next, the Chiefs examined the state of EU-NATO cooperation.",
         "The Chairman shared his views on NATO-EU cooperation as well.",
+        "They looked for avenues for deeper NATO-EU cooperation.",
+        "Opening the talks, she underlined the importance of EU-NATO cooperation.",
+        "Both wanted to enhance the overall level of NATO-EU cooperation.",
+        "He spoke of the value of increased cooperation between NATO and the EU.",
     ],
 )
 def test_eu_nato_cooperation_taken_up_in_other_words(sentence: str, knowledge: Knowledge) -> None:
@@ -479,6 +530,30 @@ def test_posts_the_graph_does_not_know_are_offered_and_held(knowledge: Knowledge
     assert "# posts:" in text and "#     in: TODO" in text
 
 
+def test_a_post_written_owner_first_is_said_the_other_way_round(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU Chiefs of Defence meet in Brussels\n"
+        "Brussels, 17 May 2017\n"
+        "The EU Chiefs of Defence met on 16 May 2017. General Mikhail Kostarakos chaired the "
+        "meeting.\n"
+        "In a session of its own, the Ukraine Chief of Defence, General Viktor Muzhenko, "
+        "briefed the Chiefs on the situation in his country.\n"
+        "Brigadier General Anselme Dorval, the Central Africa Republic Chief of Defence, also "
+        "attended.\n",
+        knowledge,
+    )
+    assert ex.meeting is not None
+    held = {
+        p.who.name: p.capacity.value
+        for p in ex.meeting.participants
+        if p.capacity and p.capacity.thing and p.capacity.thing.iri.startswith("new:")
+    }
+    assert held == {
+        "Viktor Muzhenko": "Chief of Defence of Ukraine",
+        "Anselme Dorval": "Chief of Defence of the Central Africa Republic",
+    }
+
+
 def test_no_new_post_from_a_known_one_or_a_plain_sentence(knowledge: Knowledge) -> None:
     ex = draft(
         "NATO Chiefs of Defence meet\n"
@@ -578,6 +653,48 @@ def test_an_unnumbered_report_presented_beside_an_endorsement(knowledge: Knowled
         (report, "Council of the European Union", "2017-12-05"),  # the day of the act before
         (report, "North Atlantic Council", "2017-12-05"),
     }
+
+
+def test_the_chair_of_the_committee_named_before_his_name_chairs(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU military chiefs meet\n"
+        "Brussels, 8 November 2017\n"
+        "The European Union Military Committee met on 7 November 2017 at the level of Chiefs "
+        "of Defence to discuss military mobility.\n"
+        "Afterwards, as chair of the committee, General Mikhail Kostarakos told journalists "
+        "that the talks had gone well.\n",
+        knowledge,
+    )
+    assert ("mikhail-kostarakos", "chair") in roles(ex)
+
+
+def test_conclusions_under_their_own_heading_are_the_councils(knowledge: Knowledge) -> None:
+    ex = draft(
+        "EU and NATO: the Council takes stock of the work in common\n"
+        "Council conclusions on the fourth progress report on the implementation of the "
+        "common set of proposals\n"
+        "1. The Council recalls its earlier conclusions and welcomes the close work with NATO "
+        "in all the agreed areas.\n"
+        "2. The Council looks forward to the next report.\n",
+        knowledge,
+    )
+    assert ex.kind.value == "endorsement"
+    acts = {(a.document.value, a.by.value, a.kind) for a in ex.adoptions}
+    heading = (
+        "Council conclusions on the fourth progress report on the implementation of the "
+        "common set of proposals"
+    )
+    assert acts == {
+        (heading, "Council of the European Union", "adopted"),
+        (
+            "Fourth progress report on the EU–NATO common set of proposals",
+            "Council of the European Union",
+            "presented",
+        ),
+    }
+    assert [(d.label, d.type.value if d.type else None) for d in ex.documents] == [
+        (heading, "policy")
+    ]
 
 
 @pytest.mark.parametrize("with_cmc", [True, False])

@@ -23,6 +23,13 @@ START = re.compile(
     NOCASE,
 )
 FROM = re.compile(r"\b(?:from|succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|after)\s+$", NOCASE)
+FROM_WORD = re.compile(r"\b(?:from|succeed(?:s|ed|ing)?|replac(?:es|ed|ing))\s+", NOCASE)
+# What may stand between "from" and the predecessor's name: "outgoing", a nationality, a rank
+# in any case ("from general X"), a post with a comma ("from outgoing Director General, X").
+TITLE_GAP = re.compile(
+    r"(?:\s|,|\bthe\b|\boutgoing\b|\bincumbent\b|\bcurrent\b|\bgeneral\b|\badmiral\b|"
+    r"\blieutenant\b|\bmarshal\b|\bsir\b|[A-Z][\w.'’-]*)*"
+)
 HANDED = re.compile(r"\bhand(?:ed|s)? over\b", NOCASE)
 SUCCEEDING = re.compile(r"\b(?:succeed(?:s|ed|ing)?|replac(?:es|ed|ing))\b", NOCASE)
 OFFICE_DAY = re.compile(
@@ -223,11 +230,28 @@ def _predecessor(s: Analysed, newcomer: Mention) -> Mention | None:
         before = s.text[: m.start]
         stripped = before.rstrip()
         rank_free = stripped[: -len(m.rank)] if m.rank and stripped.endswith(m.rank) else stripped
-        if FROM.search(rank_free.rstrip() + " ") or (
-            HANDED.search(s.text) and m.end <= newcomer.start
+        if (
+            FROM.search(rank_free.rstrip() + " ")
+            or _titled_after_from(s, m)
+            or (HANDED.search(s.text) and m.end <= newcomer.start)
         ):
             return m
     return None
+
+
+def _titled_after_from(s: Analysed, m: Mention) -> bool:
+    """ "take over from general X", "succeeds Italian General X", "from outgoing Director
+    General, Air Marshal X": only titles, ranks and posts between the verb and the name."""
+    before = s.text[max(0, m.start - 80) : m.start]
+    found = list(FROM_WORD.finditer(before))
+    if not found:
+        return False
+    gap = before[found[-1].end() :]
+    offset = m.start - len(before) + found[-1].end()
+    for p in s.mentions:  # a post named in the gap is a title too
+        if p.kind == "post" and offset <= p.start and p.end <= m.start:
+            gap = gap.replace(s.text[p.start : p.end], " ")
+    return TITLE_GAP.fullmatch(gap) is not None
 
 
 TAKE_UP = re.compile(

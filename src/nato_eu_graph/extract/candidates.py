@@ -13,6 +13,7 @@ from .names import GENERIC, ORG_HEADS, Mention, Unknown
 
 # The document type a new document's last words suggest (a value of neg:DocumentTypes).
 DOC_TYPES = [
+    (r"^(?:council )?conclusions\b", "policy"),  # conclusions on a report: not the report
     (r"joint declaration", "joint declaration"),
     (r"summit (?:declaration|communiqu[eé])|communiqu[eé]", "summit declaration"),
     (r"declaration|statement|pledge|charter", "declaration"),

@@ -62,7 +62,18 @@ def _post_beside(m: Mention, s: Analysed) -> Mention | None:
         gap = s.text[m.end : ms[k + 1].start]
         if re.fullmatch(r"\s*,\s*(?:the\s+)?|\s*\(\s*", gap, NOCASE):
             return ms[k + 1]
-    return None
+    return _owned_post_after(ms, k, s)
+
+
+def _owned_post_after(ms: list[Mention], k: int, s: Analysed) -> Mention | None:
+    """ "General X, NATO's Supreme Allied Commander Europe": the post after its owner."""
+    if k + 2 >= len(ms) or ms[k + 1].kind != "organisation" or ms[k + 2].kind != "post":
+        return None
+    owner, post = ms[k + 1], ms[k + 2]
+    if not re.search(r"['’]s$", s.text[owner.start : owner.end]) or _titles_next(ms, k + 2, s):
+        return None
+    lead = re.fullmatch(r"\s*,\s*(?:the\s+)?", s.text[ms[k].end : owner.start], NOCASE)
+    return post if lead and not s.text[owner.end : post.start].strip() else None
 
 
 def _titles_next(ms: list[Mention], k: int, s: Analysed) -> bool:

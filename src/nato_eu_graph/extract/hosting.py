@@ -192,6 +192,9 @@ ALONGSIDE = re.compile(
     r"\b(?:participated|took part|attended)\W+(?:as well as|with)\s+$",
     NOCASE,
 )
+# "together with General X, ..., and with General Y": Y is one of them too
+ALONGSIDE_CUE = re.compile(r"\b(?:alongside|together with|along with|side by side with)\b", NOCASE)
+CHAINED = re.compile(r"\band\s+(?:also\s+)?(?:with\s+)?$", NOCASE)
 
 
 def _alongside(
@@ -215,7 +218,9 @@ def _alongside(
             before = re.sub(r"(?:\b[A-Z][\w.-]*\s+){0,3}$", "", before)  # a title before the name
             # "together with the Chairman of the European Union's Military Committee, General Y"
             before = re.sub(r"\bthe\s+$", "", TITLE_BEFORE.sub("", before))
-            if ALONGSIDE.search(before):
+            if ALONGSIDE.search(before) or (
+                CHAINED.search(before) and ALONGSIDE_CUE.search(before)
+            ):
                 out.append(participant_of(m, "participant", s, 0.75, knowledge, day))
                 known.add(m.iri)
     return out

@@ -25,6 +25,8 @@ _STAFFS = r"IMS|EUMS|International Military Staff|EU Military Staff|European Uni
 _STAFF_MEET = r"conferences?|talks|meeting|hosted|welcomed|visit|co-?chaired"
 # (kind, cue, weight): the strongest cues first; "unknown" wins below MIN_SCORE.
 CUES: list[tuple[str, re.Pattern[str], float]] = [
+    # "Council conclusions on the third progress report ...": the Council adopting them
+    ("endorsement", re.compile(r"^\s*Council conclusions (?:on|of|regarding|concerning)\b"), 4.0),
     (
         "progress-report",
         re.compile(r"(?<!next )(?<!upcoming )(?<!forthcoming )\bprogress reports?\b", NOCASE),

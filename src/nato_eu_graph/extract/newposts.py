@@ -30,6 +30,12 @@ BEFORE = re.compile(rf"(?:\bthe\s+)?\b(?P<post>{PHRASE})\s*(?:\([^)]*\))?\s*,?\s
 AFTER = re.compile(
     rf"\s*,\s*(?:the\s+)?(?P<post>{PHRASE})(?=\s*(?:[,.;)(]|$|\s+(?:and|who|which|,)\b))"
 )
+# "the Ukraine Chief of Defence, General X": a post written owner first, said the other way
+# round ("Chief of Defence of Ukraine")
+_OWNER_FIRST = rf"\bthe\s+(?P<owner>(?:{_WORD}\s+){{1,3}}?)(?P<head>{_HEAD})"
+REVERSED_BEFORE = re.compile(rf"{_OWNER_FIRST}\s*,?\s*$")
+REVERSED_AFTER = re.compile(rf"\s*,\s*{_OWNER_FIRST}(?=\s*(?:[,.;)(]|$))")
+_THE_PLACES = re.compile(r"\b(?:Republic|Kingdom|States|Netherlands|Emirates|Islands)$")
 _TRAILING = re.compile(r"(?:\s+(?:and|of|the|for|on|in|to|at))+$")
 
 
@@ -46,12 +52,27 @@ def new_post(m: Mention, s: Analysed, knowledge: Knowledge) -> str | None:
         back = BEFORE.search(before)
         label = back.group("post") if back else None
     if label is None:
+        label = _owner_first(before, s.text[m.end :])
+    if label is None:
         return None
     label = _TRAILING.sub("", re.sub(r"(?<=[A-Z])['’]s\b", "", label)).strip()
     others = [o for o in s.mentions if o.kind == "person" and o is not m]
     if any(o.text in label for o in others) or knowledge.resolver.lookup(label):
         return None
     return label if len(label.split()) >= 2 else None
+
+
+def _owner_first(before: str, after: str) -> str | None:
+    """ "the Central Africa Republic Chief of Defence" -> "Chief of Defence of the Central
+    Africa Republic"."""
+    hit = REVERSED_AFTER.match(after) or REVERSED_BEFORE.search(before)
+    if hit is None:
+        return None
+    owner = hit.group("owner").strip()
+    if re.search(r"['’]s$|^(?:NATO|EU|European|Union)\b", owner):
+        return None  # "the EU's Director General": the owner is a body, not a country
+    the = "the " if _THE_PLACES.search(owner) else ""
+    return f"{hit.group('head')} of {the}{owner}"
 
 
 def post_id(label: str) -> str:

@@ -169,7 +169,23 @@ def _chairs(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Partici
     if active and not by:
         before = [m for m in s.agents() if m.end <= active.start() and m.kind == "person"][-1:]
         out += [participant_of(m, "chair", s, 0.8, knowledge, day) for m in before]
+    titled = [m for m in s.agents() if m.kind == "person" and _titled_chair(s, m)]
+    out += [participant_of(m, "chair", s, 0.75, knowledge, day) for m in titled[:1]]
     return out
+
+
+# "chair of the committee General X said": the chair of the committee that met
+CHAIR_TITLE = re.compile(
+    r"\b(?:the\s+)?chair(?:man|person|woman)?\s+of\s+the\s+(?:committee|council)\s*,?\s*$",
+    NOCASE,
+)
+
+
+def _titled_chair(s: Analysed, m: Mention) -> bool:
+    before = s.text[: m.start].rstrip()
+    if m.rank and before.endswith(m.rank):
+        before = before[: -len(m.rank)]
+    return bool(CHAIR_TITLE.search(before))
 
 
 def _met(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:

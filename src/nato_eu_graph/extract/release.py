@@ -21,6 +21,7 @@ from ..errors import ParseError
 from ..ingest.resolve import normalise
 from .appointments import find_tenures
 from .candidates import add_new_mentions, find_candidates
+from .conclusions import heading_conclusions
 from .coreference import link_surnames, link_titles
 from .dates import DateMention, find_dates, release_date
 from .documents import find_adoptions, find_conclusions, find_report, link_reports, new_documents
@@ -108,6 +109,9 @@ def _facts(
         ex.adoptions = find_adoptions(
             kind, sentences, knowledge, anchor, dated=bool(ex.release_date)
         )
+        named, adopted = heading_conclusions(sentences, knowledge)
+        docs += new_documents(named, sentences, anchor)
+        ex.adoptions += _not_yet(adopted, ex.adoptions)
     elif kind == "appointment":
         ex.tenures = find_tenures(sentences, knowledge, anchor)
     elif kind == "recognition":
@@ -129,6 +133,12 @@ def _facts(
         docs = keep
     ex.documents = docs
     ex.candidates = [c for c in ex.candidates if c.kind != "document" or kind not in MEETING_KINDS]
+
+
+def _not_yet(found: list[AdoptionDraft], have: list[AdoptionDraft]) -> list[AdoptionDraft]:
+    """Adoptions not already drafted (the same document, body and act)."""
+    seen = {(a.document.value, a.by.value, a.kind) for a in have}
+    return [a for a in found if (a.document.value, a.by.value, a.kind) not in seen]
 
 
 def _new_posts(ex: Extraction) -> list[Candidate]:

@@ -69,8 +69,9 @@ GENERIC_TOPICS = {ID + "topic/eu-nato-cooperation"}
 DISCUSSED_HERE = re.compile(
     r"\b(?:session|sessions|discussion|discussions|exchange|talks|focus(?:ed|sed)?|"
     r"discussed|dedicated|devoted|centred|centered|agenda|examined|reviewed|views|update|"
-    r"updated|strengthen|strengthening|deepen|deepening)\s+(?:\w+\s+){0,3}?"
-    r"(?:on|to|about|of)?\s*(?:the\s+|closer\s+|deeper\s+|further\s+)?$",
+    r"updated|strengthen|strengthening|deepen|deepening|enhance|enhancing|explore|explored|"
+    r"exploring|avenues|importance|value)\s+(?:\w+\s+){0,3}?"
+    r"(?:on|to|about|of|for)?\s*(?:the\s+|closer\s+|deeper\s+|further\s+|increased\s+)?$",
     re.IGNORECASE,
 )
 CAPABILITIES = re.compile(
