@@ -171,6 +171,10 @@ ADDED_SOURCES = sorted(
             "http://www.europarl.europa.eu/doceo/document/E-8-2019-001324-ASW_EN.html",
             "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52022JC0049",
             "https://www.europeansources.info/record/eu-policy-on-cyber-defence/",
+            # session 7, fourth pass: days Brieger and Harper are shown in office (posts.ttl)
+            "https://timesofmalta.com/article/eu-military-committee-head-visiting-malta.1097666",
+            "https://annualconference.eda.europa.eu/participants/2789428",
+            "https://eurotoday.org/?p=16846",
         }
     )
     - set(SOURCES)
@@ -775,12 +779,14 @@ CASES: list[Case] = [
     ),
     Case(
         "CQ40",
-        "... on 17 May 2024, after the last day a source shows him in office?",
+        "... on 16 May 2025, after the last day a source shows him in office?",
         "post-holder-on-date",
-        {"post": "CEUMC", "date": "2024-05-17"},
+        {"post": "CEUMC", "date": "2025-05-16"},
         ("name",),
         [],
-        note="no checked source names the chair on that day",
+        note="no checked source names the chair on that day: Brieger is last shown in office on "
+        "2025-05-15 (an ANP report) and Clancy's first day is 2025-06-01; until session 7's "
+        "fourth pass the last day seen was 2024-05-16 and this case asked about 2024-05-17",
     ),
     Case(
         "CQ41",
@@ -1411,9 +1417,11 @@ CASES: list[Case] = [
             ("Ton van Osch", "2013-05-28", "2013-05-28", "2013-05-28"),
             ("Jürgen Bornemann", "2011-09-29", "2012-01-18", ""),
             ("Christopher Harper", "2014-01-27", "2015-06-05", "2016-07-27"),
-            ("Pierre Vimont", "2015-01-08", "2015-01-08", ""),
+            ("Pierre Vimont", "2015-01-08", "2015-01-08", "2015-02-28"),
         ],
         ordered=True,
+        note="session 7's fourth pass gave Vimont his last day, 2015-02-28, the eve of Le Roy's "
+        "first",
     ),
     Case(
         "CQ38",
