@@ -16,6 +16,7 @@ from nato_eu_graph.extract.dates import find_dates, release_date
 from nato_eu_graph.extract.draft import render_draft
 from nato_eu_graph.extract.knowledge import Knowledge
 from nato_eu_graph.extract.model import Extraction
+from nato_eu_graph.extract.names import find_names
 from nato_eu_graph.extract.release import extract_release
 from nato_eu_graph.extract.text import release_from_text
 from nato_eu_graph.store.embedded import EmbeddedStore
@@ -136,6 +137,14 @@ def test_the_predecessor_behind_a_title_or_a_rank_in_lower_case(
         ("mikhail-kostarakos", "ceumc", "start", "2015-11-06"),
         ("patrick-de-rousiers", "ceumc", "end", "2015-11-05"),
     }
+
+
+@pytest.mark.parametrize("owner", ["NATO's", "NATO’s"])
+def test_a_post_written_after_its_owners_possessive(owner: str, knowledge: Knowledge) -> None:
+    found, _ = find_names(f"She serves as {owner} Deputy Secretary General.", knowledge.index)
+    assert [(m.kind, m.iri.rsplit("/", 1)[-1]) for m in found] == [
+        ("post", "nato-deputy-secretary-general")
+    ]
 
 
 # ---------------------------------------------------------------------------- who hosts
