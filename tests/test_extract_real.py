@@ -147,6 +147,60 @@ def test_a_post_written_after_its_owners_possessive(owner: str, knowledge: Knowl
     ]
 
 
+def test_a_farewell_names_the_predecessor_of_a_post_written_after_its_owner(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "The Alliance thanks its deputy chief\n"
+        "Brussels, 14 October 2016\n"
+        "Allied ambassadors bid a warm farewell to Deputy Secretary General Alexander "
+        "Vershbow on Friday (14 October 2016). Mr Vershbow took office in 2012, after years "
+        "as an ambassador. He steered the work on partnerships. He also led the reform of "
+        "the agencies.\n"
+        "Rose Gottemoeller will take up her post as NATO's Deputy Secretary General on "
+        "17 October 2016.\n",
+        knowledge,
+    )
+    assert ex.kind.value == "appointment"
+    assert tenures(ex) == {
+        ("rose-gottemoeller", "nato-deputy-secretary-general", "start", "2016-10-17"),
+        ("alexander-vershbow", "nato-deputy-secretary-general", "end", "2016-10-16"),
+    }
+
+
+def test_entered_office_gives_the_first_day(knowledge: Knowledge) -> None:
+    ex = draft(
+        "A new chair for the Union's military committee\n"
+        "Brussels, 12 November 2015\n"
+        "General Mikhail Kostarakos is the new Chairman of the EU Military Committee. "
+        "General Kostarakos succeeds French General Patrick de Rousiers. He has led the "
+        "Hellenic forces since 2011 and entered office as the permanent Chairman of the EU "
+        "Military Committee on 6 November 2015.\n",
+        knowledge,
+    )
+    assert tenures(ex) == {
+        ("mikhail-kostarakos", "ceumc", "start", "2015-11-06"),
+        ("patrick-de-rousiers", "ceumc", "end", "2015-11-05"),
+    }
+
+
+def test_a_handover_of_a_post_from_one_holder_to_his_successor_today(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "Remarks by the High Representative at the handover ceremony\n"
+        "Brussels, 30 June 2020\n"
+        "It is an honour to join you today for the handover of the Director General of the "
+        "EU Military Staff, Lieutenant General Esa Pulkkinen, to his successor Vice-Admiral "
+        "Hervé Bléjean. When General Pulkkinen took office in 2016, the staff was smaller.\n",
+        knowledge,
+    )
+    assert tenures(ex) == {
+        ("herve-blejean", "dgeums", "start", "2020-06-30"),
+        ("esa-pulkkinen", "dgeums", "end", "2020-06-29"),
+    }
+
+
 # ---------------------------------------------------------------------------- who hosts
 
 
