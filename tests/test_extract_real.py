@@ -173,9 +173,9 @@ def test_entered_office_gives_the_first_day(knowledge: Knowledge) -> None:
         "A new chair for the Union's military committee\n"
         "Brussels, 12 November 2015\n"
         "General Mikhail Kostarakos is the new Chairman of the EU Military Committee. "
-        "General Kostarakos succeeds French General Patrick de Rousiers. He has led the "
-        "Hellenic forces since 2011 and entered office as the permanent Chairman of the EU "
-        "Military Committee on 6 November 2015.\n",
+        "General Kostarakos succeeds French General Patrick de Rousiers. General Mikhail "
+        "Kostarakos has led the Hellenic forces since 24 January 2011 and entered office as "
+        "the permanent Chairman of the EU Military Committee on 6 November 2015.\n",
         knowledge,
     )
     assert tenures(ex) == {

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from .coreference import _post_of
+from .dates import DateMention
 from .knowledge import Knowledge
 from .model import NEW, Analysed, Statement, TenureDraft, Thing
 from .names import Mention
@@ -318,6 +319,15 @@ TAKE_UP = re.compile(
 )
 
 
+def _day_taken(s: Analysed) -> DateMention | None:
+    """The first day after the words of taking the post up ("has served since 24 July
+    2018 and entered office on 16 May 2022"), else the sentence's first day."""
+    days = [d for d in s.dates if d.precision == "day"]
+    cue = TAKE_UP.search(s.text) or START.search(s.text)
+    later = [d for d in days if cue is not None and d.start >= cue.end()]
+    return next(iter(later or days), None)
+
+
 def _start_day(sentences: list[Analysed], anchor: date | None) -> Statement | None:
     """The first day in the post: a day in a sentence about taking the post up, before one
     in a sentence about the appointment, before "today" in either."""
@@ -328,7 +338,7 @@ def _start_day(sentences: list[Analysed], anchor: date | None) -> Statement | No
         taking, naming = bool(TAKE_UP.search(s.text)), bool(START.search(s.text))
         if not (taking or naming):
             continue
-        day = next((d for d in s.dates if d.precision == "day"), None)
+        day = _day_taken(s)
         if day is not None:
             options.append((0 if taking else 1, order, Statement(day.iso, s.text, 0.85)))
         elif anchor and re.search(r"\btoday\b", s.text, NOCASE):
