@@ -223,6 +223,18 @@ def test_a_visit_to_the_other_sides_house_is_hosted_by_that_side(knowledge: Know
     assert roles(ex) == {("donald-tusk", "host"), ("jens-stoltenberg", "guest")}
 
 
+def test_welcoming_an_owners_work_welcomes_no_one(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Secretary General sees the new High Representative\n"
+        "Brussels, 4 December 2019\n"
+        "On Wednesday (4 December 2019) NATO Secretary General Jens Stoltenberg met with "
+        "Josep Borrell at the headquarters of the European External Action Service. "
+        "Mr Stoltenberg welcomed the Union's recent work on mobility.\n",
+        knowledge,
+    )
+    assert roles(ex) == {("josep-borrell", "host"), ("jens-stoltenberg", "guest")}
+
+
 def test_addressing_leaders_in_a_council_is_its_guest(knowledge: Knowledge) -> None:
     ex = draft(
         "12 de marzo de 2021\n"

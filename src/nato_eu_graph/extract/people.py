@@ -141,7 +141,7 @@ def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date | None) -> li
 
 
 WELCOMED_THING = re.compile(
-    r"\s+(?:the\s+|this\s+|these\s+|their\s+|its\s+|a\s+|an\s+)?(?:\w+\s+)?"
+    r"\s+(?:the\s+|this\s+|these\s+|their\s+|its\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}"
     r"(?:progress|decisions?|momentum|results?|adoption|launch|agreements?|reports?|news|"
     r"initiatives?|efforts?|work|steps?|commitments?|fact|opportunity|outcomes?|ideas?|"
     r"proposals?|establishment|creation|conclusions?|signing|developments?|plans?)\b",
