@@ -235,6 +235,30 @@ def test_welcoming_an_owners_work_welcomes_no_one(knowledge: Knowledge) -> None:
     assert roles(ex) == {("josep-borrell", "host"), ("jens-stoltenberg", "guest")}
 
 
+def test_meeting_the_other_sides_leaders_is_their_guest(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Secretary General talks defence with EU leaders\n"
+        "Brussels, 22 June 2017\n"
+        "NATO Secretary General Jens Stoltenberg met with EU leaders on Thursday (22 June 2017) "
+        "to discuss defence spending.\n",
+        knowledge,
+    )
+    assert roles(ex) == {("jens-stoltenberg", "guest")}
+    own = draft(
+        "High Representative talks defence with EU leaders\n"
+        "Brussels, 22 June 2017\n"
+        "High Representative Federica Mogherini met with EU leaders on Thursday (22 June 2017) "
+        "to discuss defence spending.\n",
+        knowledge,
+    )
+    guests = (
+        {p.who.name for p in own.meeting.participants if p.role == "guest"}
+        if own.meeting
+        else set()
+    )
+    assert not guests
+
+
 def test_addressing_leaders_in_a_council_is_its_guest(knowledge: Knowledge) -> None:
     ex = draft(
         "12 de marzo de 2021\n"
