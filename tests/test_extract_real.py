@@ -16,6 +16,7 @@ from nato_eu_graph.extract.dates import find_dates, release_date
 from nato_eu_graph.extract.draft import render_draft
 from nato_eu_graph.extract.knowledge import Knowledge
 from nato_eu_graph.extract.model import Extraction
+from nato_eu_graph.extract.names import find_names
 from nato_eu_graph.extract.release import extract_release
 from nato_eu_graph.extract.text import release_from_text
 from nato_eu_graph.store.embedded import EmbeddedStore
@@ -138,6 +139,68 @@ def test_the_predecessor_behind_a_title_or_a_rank_in_lower_case(
     }
 
 
+@pytest.mark.parametrize("owner", ["NATO's", "NATO’s"])
+def test_a_post_written_after_its_owners_possessive(owner: str, knowledge: Knowledge) -> None:
+    found, _ = find_names(f"She serves as {owner} Deputy Secretary General.", knowledge.index)
+    assert [(m.kind, m.iri.rsplit("/", 1)[-1]) for m in found] == [
+        ("post", "nato-deputy-secretary-general")
+    ]
+
+
+def test_a_farewell_names_the_predecessor_of_a_post_written_after_its_owner(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "The Alliance thanks its deputy chief\n"
+        "Brussels, 14 October 2016\n"
+        "Allied ambassadors bid a warm farewell to Deputy Secretary General Alexander "
+        "Vershbow on Friday (14 October 2016). Mr Vershbow took office in 2012, after years "
+        "as an ambassador. He steered the work on partnerships. He also led the reform of "
+        "the agencies.\n"
+        "Rose Gottemoeller will take up her post as NATO's Deputy Secretary General on "
+        "17 October 2016.\n",
+        knowledge,
+    )
+    assert ex.kind.value == "appointment"
+    assert tenures(ex) == {
+        ("rose-gottemoeller", "nato-deputy-secretary-general", "start", "2016-10-17"),
+        ("alexander-vershbow", "nato-deputy-secretary-general", "end", "2016-10-16"),
+    }
+
+
+def test_entered_office_gives_the_first_day(knowledge: Knowledge) -> None:
+    ex = draft(
+        "A new chair for the Union's military committee\n"
+        "Brussels, 12 November 2015\n"
+        "General Mikhail Kostarakos is the new Chairman of the EU Military Committee. "
+        "General Kostarakos succeeds French General Patrick de Rousiers. General Mikhail "
+        "Kostarakos has led the Hellenic forces since 24 January 2011 and entered office as "
+        "the permanent Chairman of the EU Military Committee on 6 November 2015.\n",
+        knowledge,
+    )
+    assert tenures(ex) == {
+        ("mikhail-kostarakos", "ceumc", "start", "2015-11-06"),
+        ("patrick-de-rousiers", "ceumc", "end", "2015-11-05"),
+    }
+
+
+def test_a_handover_of_a_post_from_one_holder_to_his_successor_today(
+    knowledge: Knowledge,
+) -> None:
+    ex = draft(
+        "Remarks by the High Representative at the handover ceremony\n"
+        "Brussels, 30 June 2020\n"
+        "It is an honour to join you today for the handover of the Director General of the "
+        "EU Military Staff, Lieutenant General Esa Pulkkinen, to his successor Vice-Admiral "
+        "Hervé Bléjean. When General Pulkkinen took office in 2016, the staff was smaller.\n",
+        knowledge,
+    )
+    assert tenures(ex) == {
+        ("herve-blejean", "dgeums", "start", "2020-06-30"),
+        ("esa-pulkkinen", "dgeums", "end", "2020-06-29"),
+    }
+
+
 # ---------------------------------------------------------------------------- who hosts
 
 
@@ -158,6 +221,42 @@ def test_a_visit_to_the_other_sides_house_is_hosted_by_that_side(knowledge: Know
     assert ex.meeting is not None and ex.meeting.date is not None
     assert ex.meeting.date.value == "2014-12-03"
     assert roles(ex) == {("donald-tusk", "host"), ("jens-stoltenberg", "guest")}
+
+
+def test_welcoming_an_owners_work_welcomes_no_one(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Secretary General sees the new High Representative\n"
+        "Brussels, 4 December 2019\n"
+        "On Wednesday (4 December 2019) NATO Secretary General Jens Stoltenberg met with "
+        "Josep Borrell at the headquarters of the European External Action Service. "
+        "Mr Stoltenberg welcomed the Union's recent work on mobility.\n",
+        knowledge,
+    )
+    assert roles(ex) == {("josep-borrell", "host"), ("jens-stoltenberg", "guest")}
+
+
+def test_meeting_the_other_sides_leaders_is_their_guest(knowledge: Knowledge) -> None:
+    ex = draft(
+        "Secretary General talks defence with EU leaders\n"
+        "Brussels, 22 June 2017\n"
+        "NATO Secretary General Jens Stoltenberg met with EU leaders on Thursday (22 June 2017) "
+        "to discuss defence spending.\n",
+        knowledge,
+    )
+    assert roles(ex) == {("jens-stoltenberg", "guest")}
+    own = draft(
+        "High Representative talks defence with EU leaders\n"
+        "Brussels, 22 June 2017\n"
+        "High Representative Federica Mogherini met with EU leaders on Thursday (22 June 2017) "
+        "to discuss defence spending.\n",
+        knowledge,
+    )
+    guests = (
+        {p.who.name for p in own.meeting.participants if p.role == "guest"}
+        if own.meeting
+        else set()
+    )
+    assert not guests
 
 
 def test_addressing_leaders_in_a_council_is_its_guest(knowledge: Knowledge) -> None:

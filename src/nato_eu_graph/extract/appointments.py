@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from .coreference import _post_of
+from .dates import DateMention
 from .knowledge import Knowledge
 from .model import NEW, Analysed, Statement, TenureDraft, Thing
 from .names import Mention
@@ -19,7 +20,8 @@ START = re.compile(
     r"assum(?:ed|es|e|ing)|took up|takes up|"
     r"take up|taking up|appointed|appoints|appoint|named|nominated|selected|chosen|"
     r"succeed(?:s|ed|ing)?|became|becomes|will become|elected|handed over to|hands over to|"
-    r"sworn in|started|starts|start(?:ed)? (?:his|her) (?:term|mandate|tenure))\b",
+    r"sworn in|started|starts|start(?:ed)? (?:his|her) (?:term|mandate|tenure)|"
+    r"enter(?:ed|s)? (?:into )?office|(?:took|takes|take|taking) charge)\b",
     NOCASE,
 )
 FROM = re.compile(r"\b(?:from|succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|after)\s+$", NOCASE)
@@ -55,17 +57,21 @@ def find_tenures(
             continue
         people = [m for m in s.mentions if m.kind == "person"]
         posts = [m for m in s.mentions if m.kind == "post"]
-        if person is None and people:
-            person, post, evidence = _newcomer(s, verb, people, posts, knowledge)
+        if post is None and people:
+            person, post, evidence, successor_of = _better_newcomer(
+                (person, post, evidence, successor_of), _newcomer(s, verb, people, posts, knowledge)
+            )
         if person is not None and successor_of is None:
             successor_of = _predecessor(s, person)
     if person is None or post is None:
         pair = _from_to(sentences, knowledge)
-        if pair[0] is not None and (person is None or pair[0].iri == person.iri):
+        if pair[0] is not None and (person is None or post is None or pair[0].iri == person.iri):
             person, post, successor_of, evidence = pair
     if person is None:
         return out
     start = _start_day(sentences, anchor)
+    if successor_of is None and post is not None and post.thing is not None:
+        successor_of = _farewelled(sentences, person, post.thing.iri, start, knowledge)
     if post is None:
         post = _post_in_context(sentences, successor_of, start, knowledge)
     if post is None:
@@ -160,11 +166,9 @@ def _from_to(
             gap = s.text[a.end : b.start]
             if b.rank:
                 gap = gap.replace(b.rank, "")
-            if FROM_TO.search(before_a + " ") and re.fullmatch(
-                r"[\s,]*(?:\([^)]*\))?[\s,]*to\s+", gap, NOCASE
-            ):
+            if _from_a_to_b(before_a, gap):
                 bodies = [m for m in s.mentions if m.kind == "organisation" and m.end <= a.start]
-                target = _post_of(b, s) or _post_of(a, s)
+                target = _post_of(b, s) or _post_of(a, s) or _post_handed(s, a)
                 if target is None and bodies:  # "change of command of the EUMS": its head
                     target = knowledge.head_post(bodies[-1].iri)
                 if target is None:
@@ -172,6 +176,58 @@ def _from_to(
                 name = knowledge.name_for(target, "post")
                 return b, Statement(name, s.text, 0.8, Thing(target, name, "post")), a, s.text
     return None, None, None, ""
+
+
+Newcomer = tuple[Mention | None, Statement | None, str, Mention | None]
+
+
+def _better_newcomer(
+    held: Newcomer, found: tuple[Mention | None, Statement | None, str]
+) -> Newcomer:
+    """A later sentence that names the post: "X succeeds General Y. ... X entered office as
+    Chairman of ... on 16 May". The same person takes the post; another one only when no
+    predecessor was found for the first (whose sentence was biography: "Y took office in
+    2016"), and never the predecessor."""
+    person, _, evidence, predecessor = held
+    new_person, new_post, new_evidence = found
+    if person is None:
+        return new_person, new_post, new_evidence, None
+    if new_person is None or new_post is None:
+        return held
+    if new_person.iri == person.iri:
+        return person, new_post, evidence, predecessor
+    if predecessor is None:
+        return new_person, new_post, new_evidence, None
+    return held
+
+
+TO_SUCCESSOR = re.compile(
+    r"[\s,]*(?:\([^)]*\))?[\s,]*to\s+(?:(?:his|her)\s+successor,?\s+(?:[A-Z][\w.'’-]*\s+){0,3})?"
+)
+HANDOVER_OF = re.compile(r"\bhand-?over\b(?:\s+ceremony)?\s+of\b", NOCASE)
+
+
+def _from_a_to_b(before_a: str, gap: str) -> bool:
+    """ "from General X to General Y"; "the handover of the post, X to his successor Y"."""
+    if not TO_SUCCESSOR.fullmatch(gap):
+        return False
+    if FROM_TO.search(before_a + " "):
+        return True
+    return bool(HANDOVER_OF.search(before_a)) and "successor" in gap.lower()
+
+
+def _post_handed(s: Analysed, a: Mention) -> str | None:
+    """The post named after "the handover of" and before the one handing it over."""
+    cues = list(COMMAND_OF.finditer(s.text[: a.start])) + list(
+        HANDOVER_OF.finditer(s.text[: a.start])
+    )
+    if not cues:
+        return None
+    begin = max(c.end() for c in cues)
+    return next(
+        (m.iri for m in s.mentions if m.kind == "post" and begin <= m.start and m.end <= a.start),
+        None,
+    )
 
 
 def _newcomer(
@@ -215,7 +271,7 @@ def _post_after(s: Analysed, person: Mention, posts: list[Mention]) -> str | Non
     for m in posts:
         if m.start >= person.end and re.search(
             r"\b(?:as|post of|office of|become|became|becomes|appointed|named)\s+(?:the\s+)?"
-            r"(?:new\s+|next\s+)?$",
+            r"(?:(?:new|next|permanent|incoming)\s+)*$",
             s.text[: m.start],
             NOCASE,
         ):
@@ -257,10 +313,19 @@ def _titled_after_from(s: Analysed, m: Mention) -> bool:
 TAKE_UP = re.compile(
     r"\b(?:take|takes|took|taking) (?:up|over|office)\b|\bassum|\bhand(?:ed|s)? over\b|"
     r"\bceremony\b|\bchange of (?:command|office)\b|\bhandover\b|\bstart(?:s|ed)?\b|"
-    r"\bchang(?:ed|es) hands\b|"
+    r"\bchang(?:ed|es) hands\b|\benter(?:ed|s)? (?:into )?office\b|"
     r"\bwith effect from\b|\beffective\b",
     NOCASE,
 )
+
+
+def _day_taken(s: Analysed) -> DateMention | None:
+    """The first day after the words of taking the post up ("has served since 24 July
+    2018 and entered office on 16 May 2022"), else the sentence's first day."""
+    days = [d for d in s.dates if d.precision == "day"]
+    cue = TAKE_UP.search(s.text) or START.search(s.text)
+    later = [d for d in days if cue is not None and d.start >= cue.end()]
+    return next(iter(later or days), None)
 
 
 def _start_day(sentences: list[Analysed], anchor: date | None) -> Statement | None:
@@ -273,10 +338,54 @@ def _start_day(sentences: list[Analysed], anchor: date | None) -> Statement | No
         taking, naming = bool(TAKE_UP.search(s.text)), bool(START.search(s.text))
         if not (taking or naming):
             continue
-        day = next((d for d in s.dates if d.precision == "day"), None)
+        day = _day_taken(s)
         if day is not None:
             options.append((0 if taking else 1, order, Statement(day.iso, s.text, 0.85)))
         elif anchor and re.search(r"\btoday\b", s.text, NOCASE):
             note = "'today': the release's date"
             options.append((2, order, Statement(anchor.isoformat(), s.text, 0.8, note=note)))
     return min(options, key=lambda o: (o[0], o[1]))[2] if options else None
+
+
+FAREWELL = re.compile(r"\bfarewell to\b|\boutgoing\b", NOCASE)
+
+
+def _farewelled(
+    sentences: list[Analysed],
+    newcomer: Mention,
+    post: str,
+    start: Statement | None,
+    knowledge: Knowledge,
+) -> Mention | None:
+    """The predecessor named elsewhere: "bid farewell to Deputy Secretary General X", "the
+    outgoing Director General, X", when the post beside the name is the newcomer's or the
+    graph has them in it the day before the start."""
+    for s in sentences:
+        cue = None if s.sentence.foreign else FAREWELL.search(s.text)
+        if cue is None:
+            continue
+        for m in s.mentions:
+            if m.kind != "person" or m.iri == newcomer.iri or m.start < cue.end():
+                continue
+            if _titled_gap(s, cue.end(), m) and _held(m, s, post, start, knowledge):
+                return m
+            break
+    return None
+
+
+def _titled_gap(s: Analysed, begin: int, m: Mention) -> bool:
+    gap = s.text[begin : m.start]
+    for p in s.mentions:
+        if p.kind == "post" and begin <= p.start and p.end <= m.start:
+            gap = gap.replace(s.text[p.start : p.end], " ")
+    return TITLE_GAP.fullmatch(gap) is not None
+
+
+def _held(
+    m: Mention, s: Analysed, post: str, start: Statement | None, knowledge: Knowledge
+) -> bool:
+    if _post_of(m, s) == post:
+        return True
+    if start is None or m.iri.startswith(NEW):
+        return False
+    return post in knowledge.posts_held(m.iri, date.fromisoformat(start.value) - timedelta(days=1))

@@ -23,7 +23,7 @@ COUNTERPART = re.compile(
 LABEL_GAP = re.compile(r"[\s,()]*(?:the\s+)?[\s,()]*", NOCASE)
 AS_POST = re.compile(
     r"\b(?:as|post of|office of|became|become|becomes|appointed|named)\s+"
-    r"(?:the\s+)?(?:new\s+|next\s+|incoming\s+|outgoing\s+)?$",
+    r"(?:the\s+)?(?:(?:new|next|incoming|outgoing|permanent)\s+)*$",
     NOCASE,
 )
 

@@ -43,7 +43,9 @@ CUES: list[tuple[str, re.Pattern[str], float]] = [
             r"handover ceremony|hand(?:ed|s)? over (?:the )?(?:post|command|duties|office)|"
             r"change of (?:command|leadership|office)|succeed(?:s|ed|ing)? \w+ \w+ as|"
             r"new (?:Director General|Chair(?:man)?|Secretary General|Deputy Secretary General)|"
-            r"new (?:head|chief|commander) of\b|(?:takes|took) over\s*$)",
+            r"new (?:head|chief|commander) of\b|(?:takes|took) over\s*$|"
+            r"\b(?:bid|bids|bade|bidding) (?:a )?(?:\w+ )?farewell to|"
+            r"\benter(?:ed|s)? (?:into )?office as)",
             NOCASE,
         ),
         2.5,

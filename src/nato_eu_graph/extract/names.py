@@ -55,6 +55,9 @@ AGENT_KINDS = ("person", "organisation", "state")
 SUBJECT_KINDS = ("document", "concept")
 
 
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= \w)")
+
+
 def tokens(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
@@ -90,8 +93,13 @@ class NameIndex:
         return head in self._starts or head in _RANK_WORDS
 
     def lookup(self, text: str) -> list[str]:
-        """Things of a kind extraction uses whose label is exactly ``text``."""
-        return [i for i in self.resolver.lookup(text) if self.kinds.get(i)]
+        """Things of a kind extraction uses whose label is exactly ``text``, or ``text``
+        without an owner's possessive inside it ("NATO's Deputy Secretary General")."""
+        found = [i for i in self.resolver.lookup(text) if self.kinds.get(i)]
+        plain = _POSSESSIVE.sub("", text)
+        if found or plain == text:
+            return found
+        return [i for i in self.resolver.lookup(plain) if self.kinds.get(i)]
 
     def family(self, text: str) -> list[tuple[int, str]]:
         """For a plural ("Joint Declarations"): the dated documents of that name."""

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from ..namespaces import ID
 from .capacity import capacity_of
 from .cues import (
     ACCOMPANIED,
@@ -141,7 +142,7 @@ def _hosts_and_guests(s: Analysed, knowledge: Knowledge, day: date | None) -> li
 
 
 WELCOMED_THING = re.compile(
-    r"\s+(?:the\s+|this\s+|these\s+|their\s+|its\s+|a\s+|an\s+)?(?:\w+\s+)?"
+    r"\s+(?:the\s+|this\s+|these\s+|their\s+|its\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}"
     r"(?:progress|decisions?|momentum|results?|adoption|launch|agreements?|reports?|news|"
     r"initiatives?|efforts?|work|steps?|commitments?|fact|opportunity|outcomes?|ideas?|"
     r"proposals?|establishment|creation|conclusions?|signing|developments?|plans?)\b",
@@ -202,6 +203,9 @@ def _met(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participan
         m for m in s.agents() if m.end <= hit.start() and m.kind in ("person", "organisation")
     ]
     people = [m for m in before if m.kind == "person"]
+    visitor = _met_the_other_sides_leaders(s, hit, people[-1:], knowledge, day)
+    if visitor:
+        return visitor
     chosen = people if people else [m for m in before if not PREPOSITION.search(s.text[: m.start])]
     if len(chosen) < 2:
         with_ = re.match(r"\s+(?:with\b|the\b|[A-Z])", s.text[hit.end() :])  # "met (with) Y"
@@ -211,6 +215,32 @@ def _met(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participan
         else:
             return []
     return [participant_of(m, "participant", s, 0.8, knowledge, day) for m in chosen[-3:]]
+
+
+OTHER_SIDES_LEADERS = re.compile(
+    r"\s+(?:with\s+)?(?:the\s+)?(?P<side>EU|European Union|NATO|Allied)\s+"
+    r"(?:leaders|Heads of State (?:and|or) Government|heads of government)\b",
+    NOCASE,
+)
+
+
+def _met_the_other_sides_leaders(
+    s: Analysed, hit: re.Match[str], people: list[Mention], knowledge: Knowledge, day: date | None
+) -> list[Participant]:
+    """ "The NATO Secretary General met with EU leaders": he came to them, their guest."""
+    group = OTHER_SIDES_LEADERS.match(s.text, hit.end())
+    if not people or group is None:
+        return []
+    p = participant_of(people[0], "guest", s, 0.8, knowledge, day)
+    body = p.representing.thing.iri if p.representing and p.representing.thing else None
+    side = ID + (
+        "organisation/eu"
+        if group.group("side").upper() in ("EU", "EUROPEAN UNION")
+        else "organisation/nato"
+    )
+    if body is None or knowledge.root(body) == side:
+        return []
+    return [p]
 
 
 def _signatories(s: Analysed, knowledge: Knowledge, day: date | None) -> list[Participant]:
