@@ -6,6 +6,7 @@ produced (and that the generated data is valid and reproducible) is checked.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -70,3 +71,25 @@ def test_sizes_read_as_the_help_says() -> None:
         10_000_000,
         750,
     ]
+
+
+@pytest.mark.slow
+def test_site_benchmark_prints_its_rows() -> None:
+    """`site_bench.py --quick` exits 0 and prints the curated row with its file count and
+    ratios, on the disk and, where Linux has one, on a RAM file system."""
+    done = subprocess.run(
+        [sys.executable, "site_bench.py", "--quick"],
+        cwd=REPO / "benchmarks",
+        capture_output=True,
+        text=True,
+        timeout=600,  # a hang guard, not a performance check
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    rows = [line.split(" | ") for line in done.stdout.splitlines() if line.startswith("| curated")]
+    systems = [r[1] for r in rows]
+    ram = Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK)
+    assert systems == (["disk", "RAM"] if ram else ["disk"]), done.stdout
+    for row in rows:
+        assert int(row[4]) > 2000  # files: a page, Turtle and JSON-LD per thing
+        assert re.fullmatch(r"\d+\.\d×", row[8]) and re.fullmatch(r"\d+\.\d×", row[11])

@@ -14,7 +14,7 @@ from ..namespaces import ID
 from .cues import COCHAIR, NOCASE
 from .knowledge import Knowledge
 from .model import Analysed, Participant, Thing
-from .people import participant_of
+from .participant import participant_of
 
 AT_HOUSE = re.compile(
     r"\b(?:at|to|in)\s+(?:the\s+)?(?:(?:head\s*quarters|headquarters|HQ|premises|seat|"

@@ -34,8 +34,9 @@ from .cues import (
     WELCOME,
 )
 from .knowledge import Knowledge
-from .model import NEW, Analysed, Participant, Statement, Thing
+from .model import Analysed, Participant, Statement, Thing
 from .names import Mention
+from .participant import participant_of, thing_of
 from .subjects import issued_by
 
 
@@ -63,39 +64,6 @@ def find_participants(
     for deputy, principal, s in behalf:
         _attach_behalf(merged, deputy, principal, s, knowledge, day)
     return merged
-
-
-def participant_of(
-    m: Mention, role: str, s: Analysed, confidence: float, knowledge: Knowledge, day: date | None
-) -> Participant:
-    """``m`` taking part in ``role``, with the post they held and the body of that post."""
-    who = _thing(m, "agent", knowledge)
-    p = Participant(who, role, s.text, round(confidence * m.score, 2), m.rank)
-    if m.kind == "person":
-        p.capacity = capacity_of(m, s, knowledge, day)
-        if p.capacity and p.capacity.thing:
-            body = knowledge.post_body.get(p.capacity.thing.iri)
-            if body:
-                name = knowledge.name_for(body, "organisation")
-                thing = Thing(body, name, "organisation")
-                p.representing = Statement(
-                    name,
-                    p.capacity.evidence,
-                    p.capacity.confidence,
-                    thing,
-                    note="the body of the post",
-                )
-    return p
-
-
-def _thing(m: Mention, slot: str, knowledge: Knowledge) -> Thing:
-    if m.iri.startswith(NEW):
-        return Thing(m.iri, m.text if m.kind != "person" else _new_name(m), m.kind)
-    return Thing(m.iri, knowledge.name_for(m.iri, slot), m.kind)
-
-
-def _new_name(m: Mention) -> str:
-    return re.sub(r"['’]s$", "", m.text)
 
 
 def _side(s: Analysed, lo: int, hi: int, *, last: bool) -> list[Mention]:
@@ -381,7 +349,7 @@ def _body_after(m: Mention, s: Analysed, knowledge: Knowledge) -> Statement | No
         if other.kind == "organisation" and other.start >= m.end:
             gap = s.text[m.end : other.start]
             if re.fullmatch(r"\s*,?\s*(?:of|from)\s+(?:the\s+)?", gap, NOCASE):
-                thing = _thing(other, "organisation", knowledge)
+                thing = thing_of(other, "organisation", knowledge)
                 return Statement(thing.name, s.text, 0.8, thing)
     return None
 
@@ -415,7 +383,7 @@ def _attach_behalf(
     if target is None:
         target = participant_of(deputy, "guest", s, 0.7, knowledge, day)
         found.append(target)
-    thing = _thing(principal, "agent", knowledge)
+    thing = thing_of(principal, "agent", knowledge)
     post = capacity_of(principal, s, knowledge, day)
     note = f"{thing.name}: {post.value}" if post else ""
     target.on_behalf_of = Statement(
