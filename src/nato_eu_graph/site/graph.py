@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from ..namespaces import DCT, FOAF, ID, META_GRAPH, NEG, ORG, RDF, RDFS, SKOS
-from ..store.protocol import GraphStore
 
 FACT_CLASSES = {
     NEG + "Tenure": "Posts held",
@@ -44,10 +43,6 @@ class SiteGraph:
     things: list[str] = field(default_factory=list)
     facts: set[str] = field(default_factory=set)
     paths: dict[str, str] = field(default_factory=dict)  # IRI -> page path in the site
-
-    @classmethod
-    def from_store(cls, store: GraphStore) -> SiteGraph:
-        return cls.from_quads(store.quads())
 
     @classmethod
     def from_quads(cls, quads: Iterable[ox.Quad]) -> SiteGraph:
